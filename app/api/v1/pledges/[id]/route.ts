@@ -1,0 +1,14 @@
+import { api, parseId } from '../../../_lib/handler';
+import { getPledgeDetail } from '@/db/queries/pledges';
+import { notFound } from '@/lib/errors';
+import { updatePledge } from '@/lib/pledges';
+
+type Params = { id: string };
+
+export const GET = api<Params>('read', ({ db, params }) => {
+  const pledge = getPledgeDetail(db, parseId(params.id));
+  if (!pledge) throw notFound('pledge');
+  return { status: 200, body: pledge };
+});
+
+export const PATCH = api<Params>('write', ({ db, actor, params, body }) => ({ status: 200, body: updatePledge(db, actor, parseId(params.id), body) }));

@@ -1,0 +1,42 @@
+// The one SQLite connection of this process: pragmas and migrations on open.
+import 'server-only';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbHandle = { db: Db; sqlite: Database.Database; path: string; isNew: boolean };
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'ledger.db');
+}
+
+/** Opens (creating if needed) a ledger database file and brings its schema up to date. */
+export function openDatabase(file: string): DbHandle {
+  const isNew = file === ':memory:' || !fs.existsSync(file);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
+  return { db, sqlite, path: file, isNew };
+}
+
+const globalForDb = globalThis as unknown as { ledgerDb?: DbHandle };
+
+/** The process-wide connection, opened on first use. */
+export function getDbHandle(): DbHandle {
+  if (!globalForDb.ledgerDb) globalForDb.ledgerDb = openDatabase(databasePath());
+  return globalForDb.ledgerDb;
+}
+
+export function getDb(): Db {
+  return getDbHandle().db;
+}

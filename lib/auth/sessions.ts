@@ -1,0 +1,53 @@
+// Server-side sessions: a random token in the cookie, its SHA-256 in the database, expiring after inactivity.
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import { eq, lt } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { sessions, users } from '@/db/schema';
+import type { Actor } from '../actor';
+
+const idleMinutes = () => Number(process.env.SESSION_IDLE_MINUTES ?? 480);
+/** Sliding expiry is written at most this often, so reads do not turn every page view into a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function createSession(db: Db, userId: number, now = new Date()): string {
+  const token = randomBytes(32).toString('base64url');
+  const at = now.toISOString();
+  db.delete(sessions).where(lt(sessions.expiresAt, at)).run();
+  db.insert(sessions)
+    .values({ id: hashToken(token), userId, createdAt: at, lastSeenAt: at, expiresAt: new Date(now.getTime() + idleMinutes() * 60_000).toISOString() })
+    .run();
+  return token;
+}
+
+export function validateSession(db: Db, token: string, now = new Date()): Actor | null {
+  const id = hashToken(token);
+  const row = db
+    .select({ expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, userId: users.id, username: users.username, displayName: users.displayName, role: users.role, disabledAt: users.disabledAt })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  if (row.disabledAt || row.expiresAt <= now.toISOString()) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
+    db.update(sessions)
+      .set({ lastSeenAt: now.toISOString(), expiresAt: new Date(now.getTime() + idleMinutes() * 60_000).toISOString() })
+      .where(eq(sessions.id, id))
+      .run();
+  }
+  return { userId: row.userId, username: row.username, displayName: row.displayName, role: row.role };
+}
+
+export function deleteSession(db: Db, token: string): void {
+  db.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+}
+
+export function deleteUserSessions(db: Db, userId: number): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}

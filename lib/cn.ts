@@ -1,0 +1,7 @@
+// Merges Tailwind class lists (later classes win over conflicting earlier ones).
+import { clsx, type ClassValue } from 'clsx';
+import { twMerge } from 'tailwind-merge';
+
+export function cn(...inputs: ClassValue[]): string {
+  return twMerge(clsx(inputs));
+}

@@ -1,0 +1,43 @@
+// Loads the Wangmo County 2020 program (the reference case) into an empty ledger, through the same use cases as people.
+import 'server-only';
+import type { Db } from '@/db/client';
+import wangmo from '@/db/seed/wangmo-2020.json';
+import { SYSTEM_ACTOR } from './actor';
+import { createDonor } from './donors';
+import { createPlace } from './places';
+import { recordPledge } from './pledges';
+
+/** The report gives no dates within 2020, so every item carries the report's date. */
+export const WANGMO_REPORTED_ON = '2020-12-27';
+
+type SeedPledge = (typeof wangmo.pledges)[number] & { project?: string; beneficiaries?: number; jobs?: number; peopleTrained?: number };
+
+export function seedWangmo2020(db: Db): void {
+  const placeIds = new Map<string, number>();
+  for (const p of wangmo.places) {
+    const parentId = p.parent ? placeIds.get(p.parent)! : null;
+    const row = createPlace(db, SYSTEM_ACTOR, { name: p.en, nameZh: p.zh, level: p.level, parentId }, p.code);
+    placeIds.set(p.code, row.id);
+  }
+  const donorIds = new Map<string, number>();
+  for (const d of wangmo.donors) {
+    const row = createDonor(db, SYSTEM_ACTOR, { name: d.en, nameZh: d.zh, type: d.type }, d.code);
+    donorIds.set(d.code, row.id);
+  }
+  for (const item of wangmo.pledges as SeedPledge[]) {
+    recordPledge(db, SYSTEM_ACTOR, {
+      donorId: donorIds.get(item.donor)!,
+      form: item.form,
+      amountFen: item.yuan * 100,
+      pledgedOn: WANGMO_REPORTED_ON,
+      channel: item.channel,
+      projectName: item.project ?? null,
+      note: item.note,
+      beneficiaries: item.beneficiaries ?? null,
+      jobs: item.jobs ?? null,
+      peopleTrained: item.peopleTrained ?? null,
+      placeId: placeIds.get(item.place)!,
+      category: item.category,
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { freshDb, makeActor, smallLedger } from './testing/ledger';
+import { recordPledge, updatePledge, voidPledge } from './pledges';
+import { DomainError } from './errors';
+import { summarize, type CodeLabels } from './summary';
+import { seedWangmo2020 } from './demo';
+
+const labels: CodeLabels = { form: (c) => c, donorType: (c) => c, aboveVillage: 'above', aboveTown: 'county-wide' };
+
+function expectDomainError(fn: () => unknown, status: number, field?: string) {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(DomainError);
+    expect((e as DomainError).status).toBe(status);
+    if (field) expect(Object.keys((e as DomainError).fields)).toContain(field);
+    return e as DomainError;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('recordPledge', () => {
+  it('records a pledge with one allocation of the whole amount and an audit entry naming the person', () => {
+    const db = freshDb();
+    const actor = makeActor(db);
+    const { villages, donors } = smallLedger(db, actor);
+    const p = recordPledge(db, actor, { donorId: donors[0]!.id, form: 'cash', amountFen: 123456, pledgedOn: '2024-03-01', placeId: villages[0]!.id, category: 'education' });
+    expect(p.allocations).toEqual([expect.objectContaining({ placeId: villages[0]!.id, category: 'education', amountFen: 123456 })]);
+    expect(p.status).toBe('pledged');
+    const audit = db.all<{ user_id: number; action: string; entity_id: number }>(sql`SELECT * FROM audit_log WHERE entity_type = 'pledge'`);
+    expect(audit).toEqual([expect.objectContaining({ user_id: actor.userId, action: 'create', entity_id: p.id })]);
+  });
+
+  it('refuses allocations that do not add up to the amount and records nothing', () => {
+    const db = freshDb();
+    const actor = makeActor(db);
+    const { villages, donors } = smallLedger(db, actor);
+    expectDomainError(
+      () =>
+        recordPledge(db, actor, {
+          donorId: donors[0]!.id, form: 'cash', amountFen: 100, pledgedOn: '2024-03-01',
+          allocations: [{ placeId: villages[0]!.id, category: 'health', amountFen: 60 }, { placeId: villages[1]!.id, category: 'health', amountFen: 39 }],
+        }),
+      422,
+      'allocations',
+    );
+    expect(db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM pledges`)!.n).toBe(0);
+  });
+
+  it('refuses an unknown donor or place with 422 naming the field', () => {
+    const db = freshDb();
+    const actor = makeActor(db);
+    const { villages, donors } = smallLedger(db, actor);
+    expectDomainError(() => recordPledge(db, actor, { donorId: 999, form: 'cash', amountFen: 1, pledgedOn: '2024-03-01', placeId: villages[0]!.id, category: 'health' }), 422, 'donorId');
+    expectDomainError(() => recordPledge(db, actor, { donorId: donors[0]!.id, form: 'cash', amountFen: 1, pledgedOn: '2024-03-01', placeId: 999, category: 'health' }), 422, 'placeId');
+  });
+
+  it('rejects impossible dates, fractional fen and a zero amount outside training', () => {
+    const db = freshDb();
+    const actor = makeActor(db);
+    const { villages, donors } = smallLedger(db, actor);
+    const base = { donorId: donors[0]!.id, form: 'cash', amountFen: 100, pledgedOn: '2024-03-01', placeId: villages[0]!.id, category: 'health' };
+    expectDomainError(() => recordPledge(db, actor, { ...base, pledgedOn: '2023-02-29' }), 422, 'pledgedOn');
+    expectDomainError(() => recordPledge(db, actor, { ...base, amountFen: 10.5 }), 422, 'amountFen');
+    expectDomainError(() => recordPledge(db, actor, { ...base, amountFen: 0 }), 422, 'amountFen');
+    expect(recordPledge(db, actor, { ...base, form: 'training', amountFen: 0, peopleTrained: 30 }).amountFen).toBe(0);
+  });
+});
+
+describe('updatePledge and voidPledge', () => {
+  it('moves a lone allocation with the amount, audits before and after, and refuses a stale version', () => {
+    const db = freshDb();
+    const actor = makeActor(db);
+    const { villages, donors } = smallLedger(db, actor);
+    const p = recordPledge(db, actor, { donorId: donors[0]!.id, form: 'cash', amountFen: 50000000, pledgedOn: '2024-03-01', placeId: villages[0]!.id, category: 'industry' });
+    const edited = updatePledge(db, actor, p.id, { amountFen: 52000000, version: p.version });
+    expect(edited.allocations[0]!.amountFen).toBe(52000000);
+    expect(edited.version).toBe(p.version + 1);
+    const e = expectDomainError(() => updatePledge(db, actor, p.id, { amountFen: 1, version: p.version }), 409);
+    expect(e.messageKey).toBe('staleVersion');
+    const audit = db.get<{ before_json: string; after_json: string }>(sql`SELECT * FROM audit_log WHERE action = 'update'`)!;
+    expect(JSON.parse(audit.before_json).amountFen).toBe(50000000);
+    expect(JSON.parse(audit.after_json).amountFen).toBe(52000000);
+  });
+
+  it('a voided pledge leaves every total', () => {
+    const db = freshDb();
+    const actor = makeActor(db);
+    const { villages, donors } = smallLedger(db, actor);
+    const keep = recordPledge(db, actor, { donorId: donors[0]!.id, form: 'cash', amountFen: 700, pledgedOn: '2024-03-01', placeId: villages[0]!.id, category: 'industry' });
+    const gone = recordPledge(db, actor, { donorId: donors[1]!.id, form: 'cash', amountFen: 300, pledgedOn: '2024-03-01', placeId: villages[0]!.id, category: 'industry' });
+    voidPledge(db, actor, gone.id, { reason: '重复录入' });
+    const s = summarize(db, ['category'], { year: 2024 }, 'zh', labels);
+    expect(s.total).toEqual({ pledgedFen: keep.amountFen, receivedFen: 0, outstandingFen: keep.amountFen, count: 1 });
+  });
+});
+
+describe('the Wangmo 2020 demo', () => {
+  it('adds up to the reported 67,519,400 yuan with education at 25,546,500 yuan', () => {
+    const db = freshDb();
+    seedWangmo2020(db);
+    const s = summarize(db, ['category'], { year: 2020 }, 'zh', labels);
+    expect(s.total.pledgedFen).toBe(6751940000);
+    expect(s.total.count).toBe(20);
+    expect(s.rows.find((r) => r.category === 'education')!.pledgedFen).toBe(2554650000);
+  });
+});

@@ -1,0 +1,169 @@
+// Use cases that change pledges: record, edit, void. Each is one transaction with its audit entry.
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '@/db/client';
+import { allocations, donors, places, pledges } from '@/db/schema';
+import { getPledgeDetail, type PledgeDetail } from '@/db/queries/pledges';
+import { type Actor } from './actor';
+import { writeAudit } from './audit';
+import { DomainError, invalid, notFound } from './errors';
+import { fieldErrors } from './validation/common';
+import { pledgeInputSchema, voidSchema, type PledgeInput } from './validation/pledge';
+import { assertYearOpen } from './year-close';
+import { nowIso } from './time';
+import { rebuildReceiptApportionment } from './receipt-apportionment';
+
+function parsePledge(raw: unknown): PledgeInput {
+  const parsed = pledgeInputSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+function assertReferencesExist(tx: Tx, input: PledgeInput): void {
+  const donor = tx.select({ id: donors.id }).from(donors).where(eq(donors.id, input.donorId)).get();
+  if (!donor) throw invalid({ donorId: { key: 'unknownDonor' } });
+  const placeIds = [...new Set(input.allocations.map((a) => a.placeId))];
+  const found = tx.select({ id: places.id }).from(places).where(inArray(places.id, placeIds)).all();
+  if (found.length !== placeIds.length) {
+    const known = new Set(found.map((p) => p.id));
+    const index = input.allocations.findIndex((a) => !known.has(a.placeId));
+    throw invalid({ [input.allocations.length === 1 ? 'placeId' : `allocations.${index}.placeId`]: { key: 'unknownPlace' } });
+  }
+}
+
+function pledgeColumns(input: PledgeInput) {
+  const { allocations: _allocations, ...columns } = input;
+  return columns;
+}
+
+function insertAllocations(tx: Tx, pledgeId: number, input: PledgeInput): void {
+  tx.insert(allocations)
+    .values(input.allocations.map((a) => ({ pledgeId, placeId: a.placeId, categoryCode: a.category, amountFen: a.amountFen })))
+    .run();
+}
+
+export function recordPledge(db: Db, actor: Actor, raw: unknown): PledgeDetail {
+  const input = parsePledge(raw);
+  return db.transaction(
+    (tx) => {
+      assertYearOpen(tx, input.pledgedOn);
+      assertReferencesExist(tx, input);
+      const at = nowIso();
+      const row = tx
+        .insert(pledges)
+        .values({ ...pledgeColumns(input), createdBy: actor.userId, updatedBy: actor.userId, createdAt: at, updatedAt: at })
+        .returning({ id: pledges.id })
+        .get();
+      insertAllocations(tx, row.id, input);
+      const detail = getPledgeDetail(tx, row.id)!;
+      writeAudit(tx, actor, { action: 'create', entityType: 'pledge', entityId: row.id, after: auditView(detail) });
+      return detail;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** The fields of a pledge that the audit trail records and compares. */
+export function auditView(p: PledgeDetail) {
+  return {
+    donorId: p.donorId,
+    form: p.form,
+    amountFen: p.amountFen,
+    pledgedOn: p.pledgedOn,
+    dueOn: p.dueOn,
+    channel: p.channel,
+    projectName: p.projectName,
+    note: p.note,
+    beneficiaries: p.beneficiaries,
+    jobs: p.jobs,
+    peopleTrained: p.peopleTrained,
+    allocations: p.allocations.map((a) => ({ placeId: a.placeId, category: a.category, amountFen: a.amountFen })),
+    voidReason: p.voidReason,
+  };
+}
+
+function loadForChange(tx: Tx, id: number, expectedVersion: number | undefined): PledgeDetail {
+  const current = getPledgeDetail(tx, id);
+  if (!current) throw notFound('pledge');
+  if (current.voidedAt) throw new DomainError(409, 'pledgeVoided');
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    throw new DomainError(409, 'staleVersion', {}, { version: current.version });
+  }
+  assertYearOpen(tx, current.pledgedOn);
+  return current;
+}
+
+function readVersion(raw: unknown): number | undefined {
+  if (typeof raw !== 'object' || raw === null || !('version' in raw)) return undefined;
+  const v = (raw as { version: unknown }).version;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw invalid({ version: { key: 'version' } });
+  return v;
+}
+
+/** Merges a partial edit onto the current pledge; a lone allocation follows a changed amount. */
+function mergeEdit(current: PledgeDetail, patch: Record<string, unknown>): Record<string, unknown> {
+  const base = auditView(current);
+  const merged: Record<string, unknown> = { ...base, ...patch };
+  delete merged.version;
+  delete merged.voidReason;
+  const touchesPlace = 'allocations' in patch || 'placeId' in patch || 'category' in patch;
+  if (!touchesPlace) {
+    const amountChanged = typeof patch.amountFen === 'number' && patch.amountFen !== current.amountFen;
+    if (current.allocations.length === 1 && amountChanged) {
+      merged.allocations = [{ ...base.allocations[0], amountFen: patch.amountFen }];
+    }
+  } else if (!('allocations' in patch)) {
+    const only = base.allocations[0]!;
+    delete merged.allocations;
+    merged.placeId = 'placeId' in patch ? patch.placeId : only.placeId;
+    merged.category = 'category' in patch ? patch.category : only.category;
+  }
+  return merged;
+}
+
+export function updatePledge(db: Db, actor: Actor, id: number, raw: unknown): PledgeDetail {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new DomainError(400, 'badJson');
+  const expectedVersion = readVersion(raw);
+  return db.transaction(
+    (tx) => {
+      const current = loadForChange(tx, id, expectedVersion);
+      const input = parsePledge(mergeEdit(current, raw as Record<string, unknown>));
+      assertYearOpen(tx, input.pledgedOn);
+      assertReferencesExist(tx, input);
+      tx.update(pledges)
+        .set({ ...pledgeColumns(input), version: current.version + 1, updatedBy: actor.userId, updatedAt: nowIso() })
+        .where(and(eq(pledges.id, id), eq(pledges.version, current.version)))
+        .run();
+      const allocationsChanged = JSON.stringify(auditView(current).allocations) !== JSON.stringify(input.allocations);
+      if (allocationsChanged) {
+        rebuildReceiptApportionment(tx, id, () => {
+          tx.delete(allocations).where(eq(allocations.pledgeId, id)).run();
+          insertAllocations(tx, id, input);
+        });
+      }
+      const updated = getPledgeDetail(tx, id)!;
+      writeAudit(tx, actor, { action: 'update', entityType: 'pledge', entityId: id, before: auditView(current), after: auditView(updated) });
+      return updated;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function voidPledge(db: Db, actor: Actor, id: number, raw: unknown): PledgeDetail {
+  const parsed = voidSchema.safeParse(raw);
+  if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+  return db.transaction(
+    (tx) => {
+      const current = loadForChange(tx, id, parsed.data.version);
+      tx.update(pledges)
+        .set({ voidedAt: nowIso(), voidedBy: actor.userId, voidReason: parsed.data.reason, version: current.version + 1, updatedBy: actor.userId, updatedAt: nowIso() })
+        .where(eq(pledges.id, id))
+        .run();
+      const updated = getPledgeDetail(tx, id)!;
+      writeAudit(tx, actor, { action: 'void', entityType: 'pledge', entityId: id, before: auditView(current), after: auditView(updated) });
+      return updated;
+    },
+    { behavior: 'immediate' },
+  );
+}
