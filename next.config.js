@@ -7,6 +7,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Lets parallel builds (several developers' end-to-end runs on one checkout) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   experimental: { authInterrupts: true },
   // The per-request CSP is set in proxy.ts; these also cover static assets, which the proxy skips.
   async headers() {

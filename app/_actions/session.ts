@@ -28,7 +28,7 @@ export async function signInAction(_prev: FormState, form: FormData): Promise<Fo
     const { token } = await signIn(db, { username: form.get('username'), password: form.get('password') }, clientAddress(await headers()));
     await startSession(token);
   } catch (error) {
-    if (error instanceof DomainError) return translateError(error);
+    if (error instanceof DomainError) return translateError(error, { username: String(form.get('username') ?? '') });
     throw error;
   }
   redirect(safeNext(form.get('next')));
@@ -41,7 +41,7 @@ export async function setupAdminAction(_prev: FormState, form: FormData): Promis
     const { token } = await signIn(db, { username: form.get('username'), password: form.get('password') }, clientAddress(await headers()));
     await startSession(token);
   } catch (error) {
-    if (error instanceof DomainError) return translateError(error);
+    if (error instanceof DomainError) return translateError(error, { username: String(form.get('username') ?? ''), displayName: String(form.get('displayName') ?? '') });
     throw error;
   }
   redirect('/');

@@ -17,10 +17,10 @@ export function SetupForm() {
         </p>
       )}
       <Field id="displayName" label={t('displayName')} error={err.displayName} required>
-        <Input id="displayName" name="displayName" autoComplete="name" required aria-invalid={Boolean(err.displayName)} aria-describedby={describedBy('displayName', err.displayName)} />
+        <Input id="displayName" name="displayName" defaultValue={state?.values?.displayName} autoComplete="name" required aria-invalid={Boolean(err.displayName)} aria-describedby={describedBy('displayName', err.displayName)} />
       </Field>
       <Field id="username" label={t('username')} error={err.username} required>
-        <Input id="username" name="username" autoComplete="username" required aria-invalid={Boolean(err.username)} aria-describedby={describedBy('username', err.username)} />
+        <Input id="username" name="username" defaultValue={state?.values?.username} autoComplete="username" required aria-invalid={Boolean(err.username)} aria-describedby={describedBy('username', err.username)} />
       </Field>
       <Field id="password" label={t('password')} hint={t('passwordHint')} error={err.password} required>
         <Input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} aria-invalid={Boolean(err.password)} aria-describedby={describedBy('password', err.password, true)} />

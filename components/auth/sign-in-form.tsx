@@ -17,7 +17,7 @@ export function SignInForm({ next }: { next: string }) {
         </p>
       )}
       <Field id="username" label={t('username')} error={state?.fields?.username}>
-        <Input id="username" name="username" autoComplete="username" required autoFocus aria-invalid={Boolean(state?.fields?.username)} />
+        <Input id="username" name="username" defaultValue={state?.values?.username} autoComplete="username" required autoFocus aria-invalid={Boolean(state?.fields?.username)} />
       </Field>
       <Field id="password" label={t('password')} error={state?.fields?.password}>
         <Input id="password" name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(state?.fields?.password)} />

@@ -12,10 +12,14 @@ import zhDirectory from '@/messages/zh/directory.json';
 import enDirectory from '@/messages/en/directory.json';
 import zhAuth from '@/messages/zh/auth.json';
 import enAuth from '@/messages/en/auth.json';
+import zhAdmin from '@/messages/zh/admin.json';
+import enAdmin from '@/messages/en/admin.json';
+import zhReceipts from '@/messages/zh/receipts.json';
+import enReceipts from '@/messages/en/receipts.json';
 
 export const MESSAGES = {
-  zh: { ...zhCommon, ...zhErrors, ...zhDashboard, ...zhPledges, ...zhDirectory, ...zhAuth },
-  en: { ...enCommon, ...enErrors, ...enDashboard, ...enPledges, ...enDirectory, ...enAuth },
+  zh: { ...zhCommon, ...zhErrors, ...zhDashboard, ...zhPledges, ...zhDirectory, ...zhAuth, ...zhAdmin, ...zhReceipts },
+  en: { ...enCommon, ...enErrors, ...enDashboard, ...enPledges, ...enDirectory, ...enAuth, ...enAdmin, ...enReceipts },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)['zh'];

@@ -1,0 +1,35 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Two production servers on fresh database files: one with the demo ledger and a user per role,
+// one with no user at all for the first-run journey. `npm run test:e2e` builds before this runs.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const FRESH_PORT = PORT + 1;
+const dir = process.env.E2E_TMP ?? 'e2e/.tmp';
+const start = (db: string, port: number, prepare: string) =>
+  `mkdir -p ${dir} && DATABASE_PATH=${dir}/${db} npx tsx --tsconfig tsconfig.scripts.json scripts/e2e-prepare.ts ${prepare} && DATABASE_PATH=${dir}/${db} npx next start -p ${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } }],
+  webServer: [
+    { command: start('main.db', PORT, ''), url: `http://127.0.0.1:${PORT}/api/health`, reuseExistingServer: false, timeout: 120_000 },
+    { command: start('fresh.db', FRESH_PORT, '--no-users'), url: `http://127.0.0.1:${FRESH_PORT}/api/health`, reuseExistingServer: false, timeout: 120_000 },
+  ],
+});
