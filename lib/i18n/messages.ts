@@ -16,10 +16,12 @@ import zhAdmin from '@/messages/zh/admin.json';
 import enAdmin from '@/messages/en/admin.json';
 import zhReceipts from '@/messages/zh/receipts.json';
 import enReceipts from '@/messages/en/receipts.json';
+import zhPledgeForm from '@/messages/zh/pledge-form.json';
+import enPledgeForm from '@/messages/en/pledge-form.json';
 
 export const MESSAGES = {
-  zh: { ...zhCommon, ...zhErrors, ...zhDashboard, ...zhPledges, ...zhDirectory, ...zhAuth, ...zhAdmin, ...zhReceipts },
-  en: { ...enCommon, ...enErrors, ...enDashboard, ...enPledges, ...enDirectory, ...enAuth, ...enAdmin, ...enReceipts },
+  zh: { ...zhCommon, ...zhErrors, ...zhDashboard, ...zhPledges, ...zhDirectory, ...zhAuth, ...zhAdmin, ...zhReceipts, ...zhPledgeForm },
+  en: { ...enCommon, ...enErrors, ...enDashboard, ...enPledges, ...enDirectory, ...enAuth, ...enAdmin, ...enReceipts, ...enPledgeForm },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)['zh'];
