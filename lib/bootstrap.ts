@@ -2,6 +2,12 @@
 import 'server-only';
 import { getDbHandle, type Db } from '@/db/client';
 import { seedWangmo2020 } from './demo';
+import { seedGenerated2021 } from './demo-2021';
+
+/** The Wangmo 2020 program as reported, plus the generated 2021 year. */
+export function seedDemo(db: Db): void {
+  seedGenerated2021(db, seedWangmo2020(db));
+}
 
 const state = globalThis as unknown as { ledgerReady?: boolean };
 
@@ -9,7 +15,7 @@ export function ensureLedger(): Db {
   const handle = getDbHandle();
   if (!state.ledgerReady) {
     state.ledgerReady = true;
-    if (handle.isNew && process.env.LEDGER_DEMO !== 'off') seedWangmo2020(handle.db);
+    if (handle.isNew && process.env.LEDGER_DEMO !== 'off') seedDemo(handle.db);
   }
   return handle.db;
 }

@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { allocations, donors, places, pledges } from '@/db/schema';
+import { allocations, donors, instalments, places, pledges } from '@/db/schema';
 import { getPledgeDetail, type PledgeDetail } from '@/db/queries/pledges';
 import { type Actor } from './actor';
 import { writeAudit } from './audit';
@@ -32,8 +32,13 @@ function assertReferencesExist(tx: Tx, input: PledgeInput): void {
 }
 
 function pledgeColumns(input: PledgeInput) {
-  const { allocations: _allocations, ...columns } = input;
+  const { allocations: _allocations, instalments: _instalments, ...columns } = input;
   return columns;
+}
+
+function replaceInstalments(tx: Tx, pledgeId: number, input: PledgeInput): void {
+  tx.delete(instalments).where(eq(instalments.pledgeId, pledgeId)).run();
+  if (input.instalments.length) tx.insert(instalments).values(input.instalments.map((i) => ({ pledgeId, dueOn: i.dueOn, amountFen: i.amountFen }))).run();
 }
 
 function insertAllocations(tx: Tx, pledgeId: number, input: PledgeInput): void {
@@ -55,6 +60,7 @@ export function recordPledge(db: Db, actor: Actor, raw: unknown): PledgeDetail {
         .returning({ id: pledges.id })
         .get();
       insertAllocations(tx, row.id, input);
+      replaceInstalments(tx, row.id, input);
       const detail = getPledgeDetail(tx, row.id)!;
       writeAudit(tx, actor, { action: 'create', entityType: 'pledge', entityId: row.id, after: auditView(detail) });
       return detail;
@@ -78,6 +84,7 @@ export function auditView(p: PledgeDetail) {
     jobs: p.jobs,
     peopleTrained: p.peopleTrained,
     allocations: p.allocations.map((a) => ({ placeId: a.placeId, category: a.category, amountFen: a.amountFen })),
+    instalments: p.instalments.map((i) => ({ dueOn: i.dueOn, amountFen: i.amountFen })),
     voidReason: p.voidReason,
   };
 }
@@ -142,6 +149,7 @@ export function updatePledge(db: Db, actor: Actor, id: number, raw: unknown): Pl
           insertAllocations(tx, id, input);
         });
       }
+      replaceInstalments(tx, id, input);
       const updated = getPledgeDetail(tx, id)!;
       writeAudit(tx, actor, { action: 'update', entityType: 'pledge', entityId: id, before: auditView(current), after: auditView(updated) });
       return updated;

@@ -38,6 +38,8 @@ export async function EntityHistory({ rows }: { rows: AuditRow[] }) {
                     {when.format(new Date(r.at))}
                   </time>{' '}
                   <span className="font-medium">{r.userName ?? t('audit.system')}</span> {tr(`audit.actions.${r.action}`)}
+                  {!r.before && typeof r.after?.amountFen === 'number' && <span className="tabular"> {formatYuan(r.after.amountFen)}</span>}
+                  {r.action === 'receipt_void' && typeof r.before?.amountFen === 'number' && <span className="tabular"> {formatYuan(r.before.amountFen)}</span>}
                 </p>
                 {changes.length > 0 && (
                   <ul className="mt-1 text-slate-700">

@@ -25,8 +25,11 @@ const parse = (r: RawAuditRow): AuditRow => {
 const SELECT = sql`SELECT l.id, l.at, l.user_id AS userId, u.display_name AS userName, l.action, l.entity_type AS entityType, l.entity_id AS entityId,
   l.before_json AS beforeJson, l.after_json AS afterJson FROM audit_log l LEFT JOIN users u ON u.id = l.user_id`;
 
+/** An entity's history, newest first; a pledge's includes the receipts recorded and voided against it. */
 export function entityHistory(reader: Reader, entityType: string, entityId: number): AuditRow[] {
-  return reader.all<RawAuditRow>(sql`${SELECT} WHERE l.entity_type = ${entityType} AND l.entity_id = ${entityId} ORDER BY l.id DESC`).map(parse);
+  const receiptsToo =
+    entityType === 'pledge' ? sql` OR (l.entity_type = 'receipt' AND l.entity_id IN (SELECT id FROM receipts WHERE pledge_id = ${entityId}))` : sql``;
+  return reader.all<RawAuditRow>(sql`${SELECT} WHERE (l.entity_type = ${entityType} AND l.entity_id = ${entityId})${receiptsToo} ORDER BY l.id DESC`).map(parse);
 }
 
 export type AuditFilters = { userId?: number; entityType?: string; entityId?: number; from?: string; to?: string };

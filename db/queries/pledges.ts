@@ -44,7 +44,19 @@ export type PledgeRow = {
   createdByName: string | null;
 };
 
-export type PledgeDetail = PledgeRow & { allocations: AllocationView[] };
+export type InstalmentView = { id: number; dueOn: string; amountFen: number };
+
+export type PledgeDetail = PledgeRow & { allocations: AllocationView[]; instalments: InstalmentView[] };
+
+export function getInstalments(reader: Reader, pledgeIds: number[]): Map<number, InstalmentView[]> {
+  const out = new Map<number, InstalmentView[]>();
+  if (!pledgeIds.length) return out;
+  const rows = reader.all<InstalmentView & { pledgeId: number }>(sql`
+    SELECT i.id AS id, i.pledge_id AS pledgeId, i.due_on AS dueOn, i.amount_fen AS amountFen FROM instalments i
+    WHERE i.pledge_id IN (${sql.join(pledgeIds.map((id) => sql`${id}`), sql`, `)}) ORDER BY i.pledge_id, i.due_on, i.id`);
+  for (const { pledgeId, ...row } of rows) out.set(pledgeId, [...(out.get(pledgeId) ?? []), row]);
+  return out;
+}
 
 const PLEDGE_COLUMNS = (today: string) => sql`
   p.id AS id, p.donor_id AS donorId, d.name AS donorName, d.name_zh AS donorNameZh, d.type AS donorType,
@@ -75,7 +87,7 @@ export function getAllocations(reader: Reader, pledgeIds: number[]): Map<number,
 export function getPledgeDetail(reader: Reader, id: number): PledgeDetail | undefined {
   const row = reader.get<PledgeRow>(sql`SELECT ${PLEDGE_COLUMNS(todayInChina())} FROM ${PLEDGE_FROM} WHERE p.id = ${id}`);
   if (!row) return undefined;
-  return { ...row, allocations: getAllocations(reader, [id]).get(id) ?? [] };
+  return { ...row, allocations: getAllocations(reader, [id]).get(id) ?? [], instalments: getInstalments(reader, [id]).get(id) ?? [] };
 }
 
 export const PLEDGE_SORTS = ['pledgedOn', 'amount', 'donor', 'received', 'id'] as const;
@@ -145,9 +157,11 @@ export function listPledges(
     LIMIT ${opts.pageSize} OFFSET ${(opts.page - 1) * opts.pageSize}`);
   const totals = reader.get<{ total: number; amountFen: number | null; receivedFen: number | null }>(sql`
     SELECT COUNT(*) AS total, SUM(p.amount_fen) AS amountFen, SUM(p.received_fen) AS receivedFen FROM ${PLEDGE_FROM} WHERE ${where}`)!;
-  const allocs = getAllocations(reader, rows.map((r) => r.id));
+  const ids = rows.map((r) => r.id);
+  const allocs = getAllocations(reader, ids);
+  const instalments = getInstalments(reader, ids);
   return {
-    rows: rows.map((r) => ({ ...r, allocations: allocs.get(r.id) ?? [] })),
+    rows: rows.map((r) => ({ ...r, allocations: allocs.get(r.id) ?? [], instalments: instalments.get(r.id) ?? [] })),
     total: totals.total,
     amountFen: totals.amountFen ?? 0,
     receivedFen: totals.receivedFen ?? 0,

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CATEGORY_CODES, CHANNELS, PLEDGE_FORMS } from '../codes';
 import { count, fen, id, isoDate, optionalText } from './common';
+import { instalmentsSchema } from './receipt';
 
 export const MAX_ALLOCATIONS = 50;
 
@@ -26,6 +27,7 @@ export const pledgeInputSchema = z
     peopleTrained: count,
     placeId: id.optional(),
     category: z.enum(CATEGORY_CODES, { error: 'errors.category' }).optional(),
+    instalments: instalmentsSchema.optional(),
     allocations: z.array(allocationSchema, { error: 'errors.allocations' }).min(1, { error: 'errors.allocations' }).max(MAX_ALLOCATIONS, { error: 'errors.tooManyAllocations' }).optional(),
   })
   .superRefine((p, ctx) => {
@@ -34,6 +36,14 @@ export const pledgeInputSchema = z
     }
     if (p.dueOn !== null && p.dueOn < p.pledgedOn) {
       ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'errors.dueBeforePledged' });
+    }
+    if (p.instalments && p.instalments.length > 0) {
+      if (p.instalments.reduce((sum, i) => sum + i.amountFen, 0) !== p.amountFen) {
+        ctx.addIssue({ code: 'custom', path: ['instalments'], message: 'errors.instalmentsMismatch' });
+      }
+      p.instalments.forEach((i, n) => {
+        if (i.dueOn < p.pledgedOn) ctx.addIssue({ code: 'custom', path: ['instalments', n, 'dueOn'], message: 'errors.dueBeforePledged' });
+      });
     }
     if (p.allocations === undefined) {
       if (p.placeId === undefined) ctx.addIssue({ code: 'custom', path: ['placeId'], message: 'errors.placeRequired' });
@@ -45,8 +55,9 @@ export const pledgeInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['allocations'], message: 'errors.allocationsMismatch' });
     }
   })
-  .transform(({ placeId, category, allocations, ...rest }) => ({
+  .transform(({ placeId, category, allocations, instalments, ...rest }) => ({
     ...rest,
+    instalments: instalments ?? [],
     allocations: allocations ?? [{ placeId: placeId!, category: category!, amountFen: rest.amountFen }],
   }));
 
