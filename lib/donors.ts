@@ -1,7 +1,7 @@
 // Use cases that change donors: create and edit, each audited.
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { donors } from '@/db/schema';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
@@ -22,15 +22,19 @@ const snapshot = (d: Donor) => ({ name: d.name, nameZh: d.nameZh, type: d.type, 
 
 export function createDonor(db: Db, actor: Actor, raw: unknown, code: string | null = null): Donor {
   const input = parseDonor(raw);
-  return db.transaction(
-    (tx) => {
-      const at = nowIso();
-      const row = tx.insert(donors).values({ ...input, code, createdBy: actor.userId, createdAt: at, updatedAt: at }).returning().get();
-      writeAudit(tx, actor, { action: 'create', entityType: 'donor', entityId: row.id, after: snapshot(row) });
-      return row;
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => insertDonor(tx, actor, input, code), { behavior: 'immediate' });
+}
+
+/** For callers that create many records in one transaction of their own (imports). */
+export function createDonorInTx(tx: Tx, actor: Actor, raw: unknown, code: string | null = null): Donor {
+  return insertDonor(tx, actor, parseDonor(raw), code);
+}
+
+function insertDonor(tx: Tx, actor: Actor, input: DonorInput, code: string | null): Donor {
+  const at = nowIso();
+  const row = tx.insert(donors).values({ ...input, code, createdBy: actor.userId, createdAt: at, updatedAt: at }).returning().get();
+  writeAudit(tx, actor, { action: 'create', entityType: 'donor', entityId: row.id, after: snapshot(row) });
+  return row;
 }
 
 export function updateDonor(db: Db, actor: Actor, id: number, raw: unknown): Donor {

@@ -32,16 +32,20 @@ const snapshot = (p: Place) => ({ name: p.name, nameZh: p.nameZh, level: p.level
 
 export function createPlace(db: Db, actor: Actor, raw: unknown, code: string | null = null): Place {
   const input = parsePlace(raw);
-  return db.transaction(
-    (tx) => {
-      assertParent(tx, input);
-      const at = nowIso();
-      const row = tx.insert(places).values({ ...input, code, createdBy: actor.userId, createdAt: at, updatedAt: at }).returning().get();
-      writeAudit(tx, actor, { action: 'create', entityType: 'place', entityId: row.id, after: snapshot(row) });
-      return row;
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => insertPlace(tx, actor, input, code), { behavior: 'immediate' });
+}
+
+/** For callers that create many records in one transaction of their own (imports). */
+export function createPlaceInTx(tx: Tx, actor: Actor, raw: unknown, code: string | null = null): Place {
+  return insertPlace(tx, actor, parsePlace(raw), code);
+}
+
+function insertPlace(tx: Tx, actor: Actor, input: PlaceInput, code: string | null): Place {
+  assertParent(tx, input);
+  const at = nowIso();
+  const row = tx.insert(places).values({ ...input, code, createdBy: actor.userId, createdAt: at, updatedAt: at }).returning().get();
+  writeAudit(tx, actor, { action: 'create', entityType: 'place', entityId: row.id, after: snapshot(row) });
+  return row;
 }
 
 export function updatePlace(db: Db, actor: Actor, id: number, raw: unknown): Place {

@@ -49,24 +49,28 @@ function insertAllocations(tx: Tx, pledgeId: number, input: PledgeInput): void {
 
 export function recordPledge(db: Db, actor: Actor, raw: unknown): PledgeDetail {
   const input = parsePledge(raw);
-  return db.transaction(
-    (tx) => {
-      assertYearOpen(tx, input.pledgedOn);
-      assertReferencesExist(tx, input);
-      const at = nowIso();
-      const row = tx
-        .insert(pledges)
-        .values({ ...pledgeColumns(input), createdBy: actor.userId, updatedBy: actor.userId, createdAt: at, updatedAt: at })
-        .returning({ id: pledges.id })
-        .get();
-      insertAllocations(tx, row.id, input);
-      replaceInstalments(tx, row.id, input);
-      const detail = getPledgeDetail(tx, row.id)!;
-      writeAudit(tx, actor, { action: 'create', entityType: 'pledge', entityId: row.id, after: auditView(detail) });
-      return detail;
-    },
-    { behavior: 'immediate' },
-  );
+  return db.transaction((tx) => recordParsedPledge(tx, actor, input), { behavior: 'immediate' });
+}
+
+/** For callers that record many pledges in one transaction of their own (imports): validated input, same rules. */
+export function recordPledgeInTx(tx: Tx, actor: Actor, raw: unknown): PledgeDetail {
+  return recordParsedPledge(tx, actor, parsePledge(raw));
+}
+
+function recordParsedPledge(tx: Tx, actor: Actor, input: PledgeInput): PledgeDetail {
+  assertYearOpen(tx, input.pledgedOn);
+  assertReferencesExist(tx, input);
+  const at = nowIso();
+  const row = tx
+    .insert(pledges)
+    .values({ ...pledgeColumns(input), createdBy: actor.userId, updatedBy: actor.userId, createdAt: at, updatedAt: at })
+    .returning({ id: pledges.id })
+    .get();
+  insertAllocations(tx, row.id, input);
+  replaceInstalments(tx, row.id, input);
+  const detail = getPledgeDetail(tx, row.id)!;
+  writeAudit(tx, actor, { action: 'create', entityType: 'pledge', entityId: row.id, after: auditView(detail) });
+  return detail;
 }
 
 /** The fields of a pledge that the audit trail records and compares. */

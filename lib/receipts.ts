@@ -10,7 +10,7 @@ import { DomainError, invalid, notFound } from './errors';
 import { rebuildReceiptApportionment } from './receipt-apportionment';
 import { nowIso, todayInChina } from './time';
 import { fieldErrors } from './validation/common';
-import { receiptInputSchema } from './validation/receipt';
+import { receiptInputSchema, type ReceiptInput } from './validation/receipt';
 import { voidSchema } from './validation/pledge';
 import { assertYearOpen } from './year-close';
 
@@ -36,35 +36,44 @@ const snapshot = (r: ReceiptView) => ({
   voidReason: r.voidReason,
 });
 
-export function recordReceipt(db: Db, actor: Actor, pledgeId: number, raw: unknown): ReceiptView {
+function parseReceipt(raw: unknown): ReceiptInput {
   const parsed = receiptInputSchema.safeParse(raw);
   if (!parsed.success) throw invalid(fieldErrors(parsed.error));
   const input = parsed.data;
   if (input.receivedOn > todayInChina()) throw invalid({ receivedOn: { key: 'receivedInFuture' } });
   if (input.confirmedOn !== null && input.confirmedOn < input.receivedOn) throw invalid({ confirmedOn: { key: 'confirmedBeforeReceived' } });
-  return db.transaction(
-    (tx) => {
-      const pledge = tx.select().from(pledges).where(eq(pledges.id, pledgeId)).get();
-      if (!pledge) throw notFound('pledge');
-      if (pledge.voidedAt) throw new DomainError(409, 'pledgeVoided');
-      assertYearOpen(tx, input.receivedOn);
-      const over = pledge.receivedFen + input.amountFen > pledge.amountFen;
-      if (over && !input.confirmOverReceipt) {
-        throw new DomainError(422, 'overReceipt', { confirmOverReceipt: { key: 'overReceiptNeedsConfirmation' } }, { outstandingFen: Math.max(0, pledge.amountFen - pledge.receivedFen) });
-      }
-      const { confirmOverReceipt: _confirm, ...columns } = input;
-      const row = tx
-        .insert(receipts)
-        .values({ ...columns, pledgeId, overReceipt: over, createdBy: actor.userId, createdAt: nowIso() })
-        .returning({ id: receipts.id })
-        .get();
-      syncReceived(tx, pledgeId);
-      const receipt = getReceipt(tx, row.id)!;
-      writeAudit(tx, actor, { action: 'receipt', entityType: 'receipt', entityId: row.id, after: snapshot(receipt) });
-      return receipt;
-    },
-    { behavior: 'immediate' },
-  );
+  return input;
+}
+
+export function recordReceipt(db: Db, actor: Actor, pledgeId: number, raw: unknown): ReceiptView {
+  const input = parseReceipt(raw);
+  return db.transaction((tx) => insertReceipt(tx, actor, pledgeId, input), { behavior: 'immediate' });
+}
+
+/** For callers that record many receipts in one transaction of their own (imports). */
+export function recordReceiptInTx(tx: Tx, actor: Actor, pledgeId: number, raw: unknown): ReceiptView {
+  return insertReceipt(tx, actor, pledgeId, parseReceipt(raw));
+}
+
+function insertReceipt(tx: Tx, actor: Actor, pledgeId: number, input: ReceiptInput): ReceiptView {
+  const pledge = tx.select().from(pledges).where(eq(pledges.id, pledgeId)).get();
+  if (!pledge) throw notFound('pledge');
+  if (pledge.voidedAt) throw new DomainError(409, 'pledgeVoided');
+  assertYearOpen(tx, input.receivedOn);
+  const over = pledge.receivedFen + input.amountFen > pledge.amountFen;
+  if (over && !input.confirmOverReceipt) {
+    throw new DomainError(422, 'overReceipt', { confirmOverReceipt: { key: 'overReceiptNeedsConfirmation' } }, { outstandingFen: Math.max(0, pledge.amountFen - pledge.receivedFen) });
+  }
+  const { confirmOverReceipt: _confirm, ...columns } = input;
+  const row = tx
+    .insert(receipts)
+    .values({ ...columns, pledgeId, overReceipt: over, createdBy: actor.userId, createdAt: nowIso() })
+    .returning({ id: receipts.id })
+    .get();
+  syncReceived(tx, pledgeId);
+  const receipt = getReceipt(tx, row.id)!;
+  writeAudit(tx, actor, { action: 'receipt', entityType: 'receipt', entityId: row.id, after: snapshot(receipt) });
+  return receipt;
 }
 
 export function voidReceipt(db: Db, actor: Actor, receiptId: number, raw: unknown): ReceiptView {

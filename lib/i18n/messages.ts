@@ -18,10 +18,14 @@ import zhReceipts from '@/messages/zh/receipts.json';
 import enReceipts from '@/messages/en/receipts.json';
 import zhPledgeForm from '@/messages/zh/pledge-form.json';
 import enPledgeForm from '@/messages/en/pledge-form.json';
+import zhImportExport from '@/messages/zh/import-export.json';
+import enImportExport from '@/messages/en/import-export.json';
+import zhReport from '@/messages/zh/report.json';
+import enReport from '@/messages/en/report.json';
 
 export const MESSAGES = {
-  zh: { ...zhCommon, ...zhErrors, ...zhDashboard, ...zhPledges, ...zhDirectory, ...zhAuth, ...zhAdmin, ...zhReceipts, ...zhPledgeForm },
-  en: { ...enCommon, ...enErrors, ...enDashboard, ...enPledges, ...enDirectory, ...enAuth, ...enAdmin, ...enReceipts, ...enPledgeForm },
+  zh: { ...zhCommon, ...zhErrors, ...zhDashboard, ...zhPledges, ...zhDirectory, ...zhAuth, ...zhAdmin, ...zhReceipts, ...zhPledgeForm, ...zhImportExport, ...zhReport },
+  en: { ...enCommon, ...enErrors, ...enDashboard, ...enPledges, ...enDirectory, ...enAuth, ...enAdmin, ...enReceipts, ...enPledgeForm, ...enImportExport, ...enReport },
 } satisfies Record<Locale, Record<string, unknown>>;
 
 export type Messages = (typeof MESSAGES)['zh'];
