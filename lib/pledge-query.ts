@@ -18,6 +18,7 @@ export function pledgeFilters(q: PledgeListQuery): PledgeFilters {
     year: q.year,
     category: q.category,
     placeId: q.place ?? q.town,
+    atPlaceId: q.at,
     donorId: q.donor,
     donorType: q.donorType,
     form: q.form,

@@ -97,6 +97,8 @@ export type PledgeFilters = {
   year?: number;
   category?: CategoryCode;
   placeId?: number;
+  /** allocations at exactly this place, not below it */
+  atPlaceId?: number;
   donorId?: number;
   donorType?: string;
   form?: string;
@@ -114,9 +116,10 @@ export function pledgeConditions(f: PledgeFilters, today: string): SQL {
   if (f.donorType) where.push(sql`d.type = ${f.donorType}`);
   if (f.form) where.push(sql`p.form = ${f.form}`);
   if (f.channel) where.push(sql`p.channel = ${f.channel}`);
-  if (f.category || f.placeId) {
+  if (f.category || f.placeId || f.atPlaceId) {
     const inner: SQL[] = [];
     if (f.category) inner.push(sql`a.category_code = ${f.category}`);
+    if (f.atPlaceId) inner.push(sql`a.place_id = ${f.atPlaceId}`);
     if (f.placeId) {
       inner.push(sql`(a.place_id = ${f.placeId} OR pl.parent_id = ${f.placeId} OR parent.parent_id = ${f.placeId})`);
     }

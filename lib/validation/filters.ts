@@ -41,6 +41,8 @@ export type DashboardQuery = z.infer<typeof dashboardQuerySchema>;
 export const pledgeListQuerySchema = z.object({
   ...filterFields,
   status: z.preprocess(blankToUndefined, z.enum([...PLEDGE_STATUSES, 'active'], { error: 'errors.status' }).optional()),
+  /** allocations recorded at exactly this place (a town-wide or county-wide row), not below it */
+  at: z.preprocess(blankToUndefined, optionalInt(1, 2 ** 31)),
   q: z.preprocess(blankToUndefined, z.string().max(100, { error: 'errors.tooLong' }).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(['pledgedOn', 'amount', 'donor', 'received', 'id']).default('pledgedOn')),
   dir: z.preprocess(blankToUndefined, z.enum(['asc', 'desc']).default('desc')),
