@@ -162,5 +162,5 @@ describe('summary totals with receipts on random ledgers', () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 });
