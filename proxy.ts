@@ -17,7 +17,19 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join('; ');
 }
 
+/** Pages anyone may open; every other page needs a session, checked again (with the role) by the page itself. */
+const OPEN_PAGES = new Set(['/sign-in', '/setup']);
+const SESSION_COOKIE = 'ledger_session';
+
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  // Anonymous page visits go to sign-in with a real redirect before anything streams (API routes answer 401 themselves).
+  if (!pathname.startsWith('/api/') && !OPEN_PAGES.has(pathname) && !request.cookies.has(SESSION_COOKIE)) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/sign-in';
+    url.search = `?next=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV !== 'production');
   const requestHeaders = new Headers(request.headers);
