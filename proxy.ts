@@ -1,5 +1,6 @@
 // Runs before every request: a per-request CSP nonce, security headers, and the path for sign-in's way back.
 import { NextResponse, type NextRequest } from 'next/server';
+import { SESSION_COOKIE } from '@/lib/auth/cookie-name';
 
 function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -19,7 +20,6 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
 
 /** Pages anyone may open; every other page needs a session, checked again (with the role) by the page itself. */
 const OPEN_PAGES = new Set(['/sign-in', '/setup']);
-const SESSION_COOKIE = 'ledger_session';
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -6,7 +6,7 @@ import { sealData, unsealData } from 'iron-session';
 import type { Db } from '@/db/client';
 import { settings } from '@/db/schema';
 
-export const SESSION_COOKIE = 'ledger_session';
+export { SESSION_COOKIE } from './cookie-name';
 
 /** SESSION_SECRET from the environment, else one generated on first use and kept in the database. */
 function sessionSecret(db: Db): string {
