@@ -1,37 +1,80 @@
 // Everything the officials' overview shows, computed once from the same summarize() the API answers with.
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { Reader } from '@/db/queries/pledges';
+import { listPledges, type PledgeDetail, type Reader } from '@/db/queries/pledges';
 import { allCategories, allPlaces, type PlaceRow } from '@/db/queries/lookups';
 import { headlineRaw, type Headline } from '@/db/queries/summary';
 import type { CategoryCode } from './codes';
-import { codeLabels } from './i18n/labels';
+import { invalid } from './errors';
+import { codeLabels, translatorFor } from './i18n/labels';
 import { displayName, type Locale } from './names';
 import { summarize, toSummaryFilters, withOutstanding, type Measures, type Summary } from './summary';
-import { todayInChina } from './time';
-import type { DashboardQuery } from './validation/filters';
+import { daysBetween, todayInChina } from './time';
+import { fieldErrors } from './validation/common';
+import { dashboardQuerySchema, filterFields, type DashboardQuery } from './validation/filters';
 
-export type MatrixRow = { key: string; placeId: number | null; label: string; kind: 'village' | 'townWide' | 'countyWide'; cells: Partial<Record<CategoryCode, Measures>>; total: Measures };
-export type MatrixGroup = { townId: number | null; label: string; rows: MatrixRow[]; total: Measures };
-export type Matrix = { categories: { code: CategoryCode; label: string }[]; groups: MatrixGroup[]; columnTotals: Partial<Record<CategoryCode, Measures>>; total: Measures };
+export type Cells = Partial<Record<CategoryCode, Measures>>;
+export type MatrixRow = { key: string; placeId: number | null; label: string; kind: 'village' | 'townWide' | 'countyWide'; cells: Cells; total: Measures };
+export type MatrixGroup = { townId: number | null; label: string; rows: MatrixRow[]; cells: Cells; total: Measures };
+export type Matrix = { categories: { code: CategoryCode; label: string }[]; groups: MatrixGroup[]; columnTotals: Cells; total: Measures };
+
+export type OverduePledge = {
+  id: number;
+  donorId: number;
+  donor: string;
+  projectName: string | null;
+  amountFen: number;
+  receivedFen: number;
+  outstandingFen: number;
+  /** The earliest date that was missed: the pledge's due date or the first instalment not covered by receipts. */
+  overdueSince: string;
+  daysLate: number;
+};
 
 export type Dashboard = {
-  headline: Headline & Measures;
+  headline: Headline & Measures & { villageCount: number };
   matrix: Matrix;
   byCategory: Summary;
   byDonorType: Summary;
   byTown: Summary;
   byMonth: Summary;
   topDonors: Summary;
+  overdue: { rows: OverduePledge[]; count: number; outstandingFen: number };
   gaps: { villagesWithNothing: { id: number; label: string; town: string }[]; categoryGaps: { category: CategoryCode; label: string; villages: { id: number; label: string }[] }[] };
   years: number[];
+  towns: { id: number; label: string }[];
+  categories: { code: CategoryCode; label: string }[];
+  /** The day (China time) the figures were computed for: statuses and days late depend on it. */
+  asOf: string;
 };
+
+/** How many overdue pledges the overview lists; the rest are one click away in the pledge list. */
+export const OVERDUE_LIMIT = 10;
+const TOP_DONORS = 10;
 
 const ZERO: Measures = { pledgedFen: 0, receivedFen: 0, outstandingFen: 0, count: 0 };
 const add = (a: Measures, b: Measures): Measures => withOutstanding({ pledgedFen: a.pledgedFen + b.pledgedFen, receivedFen: a.receivedFen + b.receivedFen, count: a.count + b.count });
+const measuresOf = (m: Measures): Measures => ({ pledgedFen: m.pledgedFen, receivedFen: m.receivedFen, outstandingFen: m.outstandingFen, count: m.count });
 
 export function ledgerYears(reader: Reader): number[] {
   return reader.all<{ y: number }>(sql`SELECT DISTINCT CAST(substr(pledged_on, 1, 4) AS INTEGER) AS y FROM pledges WHERE voided_at IS NULL ORDER BY y DESC`).map((r) => r.y);
+}
+
+/** The API's reading of the overview's filters: a bad value is a 422 naming the field. */
+export function parseDashboardQuery(params: Record<string, string>): DashboardQuery {
+  const parsed = dashboardQuerySchema.safeParse(params);
+  if (!parsed.success) throw invalid(fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+/** The page's reading of a shared or hand-edited URL: a bad value drops that one filter instead of failing the page. */
+export function lenientDashboardQuery(params: Record<string, string | undefined>): DashboardQuery {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(filterFields)) {
+    const parsed = schema.safeParse(params[key]);
+    if (parsed.success && parsed.data !== undefined) out[key] = parsed.data;
+  }
+  return out as DashboardQuery;
 }
 
 /** Places within the filter's scope (a town, or a place and what is under it). */
@@ -45,72 +88,147 @@ function inScope(places: PlaceRow[], q: DashboardQuery): (p: PlaceRow) => boolea
   };
 }
 
-function buildMatrix(reader: Reader, q: DashboardQuery, locale: Locale, places: PlaceRow[], tLabels: { townWide: string; countyWide: string }): Matrix {
+type Ctx = { reader: Reader; q: DashboardQuery; locale: Locale; places: PlaceRow[]; byTown: Summary };
+
+function buildMatrix({ reader, q, locale, places, byTown }: Ctx): Matrix {
   const labels = codeLabels(locale);
-  const cats = allCategories(reader).map((c) => ({ code: c.code as CategoryCode, label: locale === 'zh' ? c.nameZh : c.nameEn }));
-  const s = summarize(reader, ['place', 'category'], toSummaryFilters(q), locale, labels);
-  const cells = new Map<number, Partial<Record<CategoryCode, Measures>>>();
-  for (const r of s.rows) {
+  const t = translatorFor(locale);
+  const filters = toSummaryFilters(q);
+  const cats = allCategories(reader)
+    .map((c) => ({ code: c.code as CategoryCode, label: locale === 'zh' ? c.nameZh : c.nameEn }))
+    .filter((c) => !q.category || c.code === q.category);
+
+  // Money adds up across cells; pledge counts do not (a split pledge sits in several cells), so every count comes from SQL.
+  const byCell = summarize(reader, ['place', 'category'], filters, locale, labels);
+  const byPlace = summarize(reader, ['place'], filters, locale, labels);
+  const byTownCell = summarize(reader, ['town', 'category'], filters, locale, labels);
+  const byCategory = summarize(reader, ['category'], filters, locale, labels);
+
+  const cells = new Map<number, Cells>();
+  for (const r of byCell.rows) {
     const placeId = Number(r.place);
-    const row = cells.get(placeId) ?? {};
-    row[r.category as CategoryCode] = { pledgedFen: r.pledgedFen, receivedFen: r.receivedFen, outstandingFen: r.outstandingFen, count: r.count };
-    cells.set(placeId, row);
+    cells.set(placeId, { ...cells.get(placeId), [r.category as CategoryCode]: measuresOf(r) });
   }
-  const rowTotal = (c: Partial<Record<CategoryCode, Measures>>) => Object.values(c).reduce<Measures>((acc, m) => add(acc, m!), ZERO);
+  const placeTotals = new Map(byPlace.rows.map((r) => [Number(r.place), measuresOf(r)]));
+  const townKey = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  const groupCells = new Map<number | null, Cells>();
+  for (const r of byTownCell.rows) {
+    const key = townKey(r.town);
+    groupCells.set(key, { ...groupCells.get(key), [r.category as CategoryCode]: measuresOf(r) });
+  }
+  const groupTotals = new Map(byTown.rows.map((r) => [townKey(r.town), measuresOf(r)]));
+
   const scope = inScope(places, q);
+  const byId = new Map(places.map((p) => [p.id, p]));
+  const row = (p: PlaceRow, kind: MatrixRow['kind'], label: string): MatrixRow => ({
+    key: `${kind}-${p.id}`,
+    placeId: p.id,
+    label,
+    kind,
+    cells: cells.get(p.id) ?? {},
+    total: placeTotals.get(p.id) ?? ZERO,
+  });
+
   const groups: MatrixGroup[] = [];
-  const countyRows: MatrixRow[] = places
-    .filter((p) => p.level === 'county' && cells.has(p.id))
-    .map((p) => ({ key: `c${p.id}`, placeId: p.id, label: `${displayName(p, locale)} · ${tLabels.countyWide}`, kind: 'countyWide', cells: cells.get(p.id)!, total: rowTotal(cells.get(p.id)!) }));
-  for (const town of places.filter((p) => p.level === 'town' && scope(p))) {
-    const rows: MatrixRow[] = [];
-    for (const v of places.filter((p) => p.parentId === town.id && p.level === 'village' && scope(p))) {
-      const c = cells.get(v.id) ?? {};
-      rows.push({ key: `v${v.id}`, placeId: v.id, label: displayName(v, locale), kind: 'village', cells: c, total: rowTotal(c) });
-    }
-    if (cells.has(town.id)) rows.push({ key: `t${town.id}`, placeId: town.id, label: tLabels.townWide, kind: 'townWide', cells: cells.get(town.id)!, total: rowTotal(cells.get(town.id)!) });
+  // Cells are already filtered in SQL; the scope only decides which empty villages still get a row.
+  for (const town of places.filter((p) => p.level === 'town')) {
+    const rows = places.filter((p) => p.parentId === town.id && p.level === 'village' && scope(p)).map((v) => row(v, 'village', displayName(v, locale)));
+    if (cells.has(town.id)) rows.push(row(town, 'townWide', t('dashboard.townWide')));
     if (!rows.length) continue;
-    groups.push({ townId: town.id, label: displayName(town, locale), rows, total: rows.reduce<Measures>((acc, r) => add(acc, r.total), ZERO) });
+    groups.push({ townId: town.id, label: displayName(town, locale), rows, cells: groupCells.get(town.id) ?? {}, total: groupTotals.get(town.id) ?? ZERO });
   }
-  if (countyRows.length) groups.push({ townId: null, label: tLabels.countyWide, rows: countyRows, total: countyRows.reduce<Measures>((acc, r) => add(acc, r.total), ZERO) });
-  const columnTotals: Partial<Record<CategoryCode, Measures>> = {};
-  for (const r of s.rows) columnTotals[r.category as CategoryCode] = add(columnTotals[r.category as CategoryCode] ?? ZERO, r);
-  // pledge counts do not add across cells (a split pledge is in several); the column and grand counts come from SQL
-  const byCategory = summarize(reader, ['category'], toSummaryFilters(q), locale, labels);
-  for (const r of byCategory.rows) if (columnTotals[r.category as CategoryCode]) columnTotals[r.category as CategoryCode]!.count = r.count;
-  return { categories: cats, groups, columnTotals, total: s.total };
+  // Allocations above town level, and villages filed under no town, have no town: they form the county-wide group.
+  const countyRows = [
+    ...places.filter((p) => p.level === 'county' && cells.has(p.id)).map((p) => row(p, 'countyWide', displayName(p, locale))),
+    ...places.filter((p) => p.level === 'village' && scope(p) && (!p.parentId || byId.get(p.parentId)?.level !== 'town') && cells.has(p.id)).map((v) => row(v, 'village', displayName(v, locale))),
+  ];
+  if (countyRows.length) groups.push({ townId: null, label: t('dashboard.countyWide'), rows: countyRows, cells: groupCells.get(null) ?? {}, total: groupTotals.get(null) ?? ZERO });
+
+  const columnTotals: Cells = {};
+  for (const r of byCategory.rows) columnTotals[r.category as CategoryCode] = measuresOf(r);
+  return { categories: cats, groups, columnTotals, total: byCell.total };
+}
+
+/** The date a pledge first fell behind: its due date, or the first instalment that receipts do not cover. */
+export function overdueSince(p: Pick<PledgeDetail, 'dueOn' | 'receivedFen' | 'instalments'>, today: string): string | null {
+  const missed: string[] = [];
+  if (p.dueOn && p.dueOn < today) missed.push(p.dueOn);
+  let dueByThen = 0;
+  for (const i of [...p.instalments].sort((a, b) => a.dueOn.localeCompare(b.dueOn))) {
+    if (i.dueOn >= today) break;
+    dueByThen += i.amountFen;
+    if (dueByThen > p.receivedFen) {
+      missed.push(i.dueOn);
+      break;
+    }
+  }
+  return missed.sort()[0] ?? null;
+}
+
+function overduePledges(reader: Reader, q: DashboardQuery, locale: Locale, today: string): Dashboard['overdue'] {
+  // Another status filter excludes every overdue pledge by definition.
+  if (q.status && q.status !== 'overdue') return { rows: [], count: 0, outstandingFen: 0 };
+  const page = listPledges(
+    reader,
+    { year: q.year, category: q.category, placeId: q.place ?? q.town, donorId: q.donor, donorType: q.donorType, form: q.form, channel: q.channel, status: 'overdue' },
+    { sort: 'amount', dir: 'desc', page: 1, pageSize: OVERDUE_LIMIT },
+  );
+  const rows = page.rows.map((p) => {
+    const since = overdueSince(p, today) ?? today;
+    return {
+      id: p.id,
+      donorId: p.donorId,
+      donor: displayName({ name: p.donorName, nameZh: p.donorNameZh }, locale),
+      projectName: p.projectName,
+      amountFen: p.amountFen,
+      receivedFen: p.receivedFen,
+      outstandingFen: p.amountFen - p.receivedFen,
+      overdueSince: since,
+      daysLate: daysBetween(since, today),
+    };
+  });
+  return { rows, count: page.total, outstandingFen: page.amountFen - page.receivedFen };
 }
 
 const topOf = (s: Summary, n: number): Summary => ({ ...s, rows: s.rows.slice(0, n) });
 
-export function buildDashboard(reader: Reader, q: DashboardQuery, locale: Locale, rowLabels: { townWide: string; countyWide: string }): Dashboard {
+export function buildDashboard(reader: Reader, q: DashboardQuery, locale: Locale): Dashboard {
   const labels = codeLabels(locale);
   const filters = toSummaryFilters(q);
+  const today = todayInChina();
   const places = allPlaces(reader);
-  const matrix = buildMatrix(reader, q, locale, places, rowLabels);
-  const byCategory = summarize(reader, ['category'], filters, locale, labels);
+  const byTown = summarize(reader, ['town'], filters, locale, labels);
+  const matrix = buildMatrix({ reader, q, locale, places, byTown });
   const scope = inScope(places, q);
   const villages = places.filter((p) => p.level === 'village' && scope(p));
   const byId = new Map(places.map((p) => [p.id, p]));
+
   const reached = new Map<number, Set<string>>();
-  for (const g of matrix.groups) for (const r of g.rows) if (r.kind === 'village' && r.total.pledgedFen > 0) reached.set(r.placeId!, new Set(Object.entries(r.cells).filter(([, m]) => m.pledgedFen > 0).map(([c]) => c)));
+  for (const g of matrix.groups)
+    for (const r of g.rows)
+      if (r.kind === 'village' && r.total.pledgedFen > 0) reached.set(r.placeId!, new Set(Object.entries(r.cells).filter(([, m]) => m.pledgedFen > 0).map(([c]) => c)));
   const villageCats = new Set([...reached.values()].flatMap((s) => [...s]));
   const villageLabel = (v: PlaceRow) => ({ id: v.id, label: displayName(v, locale) });
+
   return {
-    headline: { ...headlineRaw(reader, filters, todayInChina()), ...matrix.total },
+    headline: { ...headlineRaw(reader, filters, today), ...matrix.total, villageCount: villages.length },
     matrix,
-    byCategory,
+    byCategory: summarize(reader, ['category'], filters, locale, labels),
     byDonorType: summarize(reader, ['donorType'], filters, locale, labels),
-    byTown: summarize(reader, ['town'], filters, locale, labels),
+    byTown,
     byMonth: summarize(reader, ['month'], filters, locale, labels),
-    topDonors: topOf(summarize(reader, ['donor'], filters, locale, labels), 10),
+    topDonors: topOf(summarize(reader, ['donor'], filters, locale, labels), TOP_DONORS),
+    overdue: overduePledges(reader, q, locale, today),
     gaps: {
-      villagesWithNothing: villages.filter((v) => !reached.has(v.id)).map((v) => ({ ...villageLabel(v), town: v.parentId ? displayName(byId.get(v.parentId)!, locale) : '' })),
+      villagesWithNothing: villages.filter((v) => !reached.has(v.id)).map((v) => ({ ...villageLabel(v), town: v.parentId && byId.has(v.parentId) ? displayName(byId.get(v.parentId)!, locale) : '' })),
       categoryGaps: matrix.categories
         .filter((c) => villageCats.has(c.code))
         .map((c) => ({ category: c.code, label: c.label, villages: villages.filter((v) => reached.has(v.id) && !reached.get(v.id)!.has(c.code)).map(villageLabel) }))
         .filter((g) => g.villages.length > 0),
     },
     years: ledgerYears(reader),
+    towns: places.filter((p) => p.level === 'town').map((p) => ({ id: p.id, label: displayName(p, locale) })),
+    categories: allCategories(reader).map((c) => ({ code: c.code as CategoryCode, label: locale === 'zh' ? c.nameZh : c.nameEn })),
+    asOf: today,
   };
 }
