@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { assertLedgerFile, markLedgerFile } from './startup-checks';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -20,12 +21,15 @@ export function openDatabase(file: string): DbHandle {
   const isNew = file === ':memory:' || !fs.existsSync(file);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
+  // refuse a file that is not ours, newer than this code, or damaged, before touching it
+  if (!isNew) assertLedgerFile(sqlite, file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
+  markLedgerFile(sqlite);
   return { db, sqlite, path: file, isNew };
 }
 

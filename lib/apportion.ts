@@ -19,3 +19,25 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   }
   return floors.map((x) => Number(x * sign));
 }
+
+/**
+ * Shares of each of a series of amounts (receipts, in order) over the weights: each amount's shares add up to it,
+ * are never negative, and the running totals stay within a few fen of the exact proportion. (Apportioning the running
+ * total and taking differences alone is not monotone: a 1-fen receipt could come out as −1 and +2.)
+ */
+export function apportionSeries(amounts: readonly number[], weights: readonly number[]): number[][] {
+  let cumulative = 0;
+  let previous = weights.map(() => 0);
+  return amounts.map((amount) => {
+    cumulative += amount;
+    const target = apportion(cumulative, weights);
+    const shares = target.map((t, i) => Math.max(0, t - previous[i]!));
+    // clamping a negative share to 0 leaves the amount over-shared by that much: take it back from the largest shares
+    for (let excess = shares.reduce((s, x) => s + x, 0) - amount; excess > 0; excess--) {
+      const largest = shares.indexOf(Math.max(...shares));
+      shares[largest]! -= 1;
+    }
+    previous = previous.map((p, i) => p + shares[i]!);
+    return shares;
+  });
+}

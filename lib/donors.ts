@@ -46,6 +46,8 @@ export function updateDonor(db: Db, actor: Actor, id: number, raw: unknown): Don
       if (!current) throw notFound('donor');
       if (version !== undefined && version !== current.version) throw new DomainError(409, 'staleVersion', {}, { version: current.version });
       const input = parseDonor({ ...snapshot(current), ...patch });
+      // an edit that changes nothing writes nothing: no new version, no audit entry
+      if (JSON.stringify(snapshot({ ...current, ...input })) === JSON.stringify(snapshot(current))) return current;
       const row = tx.update(donors).set({ ...input, version: current.version + 1, updatedAt: nowIso() }).where(eq(donors.id, id)).returning().get();
       writeAudit(tx, actor, { action: 'update', entityType: 'donor', entityId: id, before: snapshot(current), after: snapshot(row) });
       return row;

@@ -3,7 +3,7 @@ export type MessageRef = { key: string; values?: Record<string, string | number>
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503,
     readonly messageKey: string,
     readonly fields: Record<string, MessageRef> = {},
     readonly values: Record<string, string | number> = {},

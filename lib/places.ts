@@ -57,6 +57,8 @@ export function updatePlace(db: Db, actor: Actor, id: number, raw: unknown): Pla
       if (!current) throw notFound('place');
       if (version !== undefined && version !== current.version) throw new DomainError(409, 'staleVersion', {}, { version: current.version });
       const input = parsePlace({ ...snapshot(current), ...patch });
+      // an edit that changes nothing writes nothing: no new version, no audit entry
+      if (JSON.stringify(snapshot({ ...current, ...input })) === JSON.stringify(snapshot(current))) return current;
       if (input.level !== current.level) throw invalid({ level: { key: 'levelFixed' } });
       assertParent(tx, input);
       const row = tx.update(places).set({ ...input, version: current.version + 1, updatedAt: nowIso() }).where(eq(places.id, id)).returning().get();

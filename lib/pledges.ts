@@ -93,6 +93,26 @@ export function auditView(p: PledgeDetail) {
   };
 }
 
+/** A validated input in the shape of auditView, to tell whether an edit changes anything. */
+function inputView(input: PledgeInput): Omit<ReturnType<typeof auditView>, 'voidReason'> {
+  const { allocations: allocs, instalments: plan, ...fields } = input;
+  return {
+    donorId: fields.donorId,
+    form: fields.form,
+    amountFen: fields.amountFen,
+    pledgedOn: fields.pledgedOn,
+    dueOn: fields.dueOn,
+    channel: fields.channel,
+    projectName: fields.projectName,
+    note: fields.note,
+    beneficiaries: fields.beneficiaries,
+    jobs: fields.jobs,
+    peopleTrained: fields.peopleTrained,
+    allocations: allocs.map((a) => ({ placeId: a.placeId, category: a.category, amountFen: a.amountFen })),
+    instalments: plan.map((i) => ({ dueOn: i.dueOn, amountFen: i.amountFen })),
+  };
+}
+
 function loadForChange(tx: Tx, id: number, expectedVersion: number | undefined): PledgeDetail {
   const current = getPledgeDetail(tx, id);
   if (!current) throw notFound('pledge');
@@ -140,6 +160,9 @@ export function updatePledge(db: Db, actor: Actor, id: number, raw: unknown): Pl
     (tx) => {
       const current = loadForChange(tx, id, expectedVersion);
       const input = parsePledge(mergeEdit(current, raw as Record<string, unknown>));
+      // an edit that changes nothing writes nothing: no new version, no audit entry
+      const { voidReason: _voidReason, ...currentView } = auditView(current);
+      if (JSON.stringify(inputView(input)) === JSON.stringify(currentView)) return current;
       assertYearOpen(tx, input.pledgedOn);
       assertReferencesExist(tx, input);
       tx.update(pledges)

@@ -3,11 +3,11 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { allocations, receiptAllocations, receipts } from '@/db/schema';
-import { apportion } from './apportion';
+import { apportionSeries } from './apportion';
 
 /**
- * Re-apportions every live receipt of a pledge over its allocations, cumulatively in receipt order, so that each
- * allocation's received share is proportional to its pledged share and the shares of each receipt add up to it.
+ * Re-apportions every live receipt of a pledge over its allocations, in receipt order, so that each allocation's
+ * received share follows its pledged share, the shares of each receipt add up to it and none is negative.
  * `change` runs after the old shares are removed, for edits that replace the allocations themselves.
  */
 export function rebuildReceiptApportionment(tx: Tx, pledgeId: number, change?: () => void): void {
@@ -22,15 +22,10 @@ export function rebuildReceiptApportionment(tx: Tx, pledgeId: number, change?: (
     .all();
   if (!live.length) return;
   const allocs = tx.select({ id: allocations.id, amountFen: allocations.amountFen }).from(allocations).where(eq(allocations.pledgeId, pledgeId)).orderBy(asc(allocations.id)).all();
-  const weights = allocs.map((a) => a.amountFen);
-  let cumulative = 0;
-  let previous = allocs.map(() => 0);
-  for (const receipt of live) {
-    cumulative += receipt.amountFen;
-    const target = apportion(cumulative, weights);
+  const shares = apportionSeries(live.map((r) => r.amountFen), allocs.map((a) => a.amountFen));
+  live.forEach((receipt, n) => {
     tx.insert(receiptAllocations)
-      .values(allocs.map((a, i) => ({ receiptId: receipt.id, allocationId: a.id, amountFen: target[i]! - previous[i]! })))
+      .values(allocs.map((a, i) => ({ receiptId: receipt.id, allocationId: a.id, amountFen: shares[n]![i]! })))
       .run();
-    previous = target;
-  }
+  });
 }

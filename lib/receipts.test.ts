@@ -8,6 +8,7 @@ import { getPledgeDetail } from '@/db/queries/pledges';
 import { summarize, type CodeLabels } from './summary';
 import { DomainError } from './errors';
 import { todayInChina } from './time';
+import { apportion, apportionSeries } from './apportion';
 
 const labels: CodeLabels = { form: (c) => c, donorType: (c) => c, aboveVillage: 'above', aboveTown: 'county' };
 const shift = (days: number) => new Date(Date.parse(`${todayInChina()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -163,4 +164,22 @@ describe('summary totals with receipts on random ledgers', () => {
       { numRuns: 40 },
     );
   }, 60_000);
+});
+
+describe('apportionSeries', () => {
+  it('keeps every share non-negative, each receipt exact, and the running total near the proportion', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 10_000_000 }), { minLength: 1, maxLength: 20 }), fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 8 }), (receipts, weights) => {
+        const series = apportionSeries(receipts, weights);
+        const running = weights.map(() => 0);
+        series.forEach((shares, n) => {
+          expect(shares.every((x) => Number.isInteger(x) && x >= 0)).toBe(true);
+          expect(shares.reduce((s, x) => s + x, 0)).toBe(receipts[n]);
+          shares.forEach((x, i) => (running[i]! += x));
+        });
+        const exact = apportion(receipts.reduce((s, x) => s + x, 0), weights);
+        running.forEach((r, i) => expect(Math.abs(r - exact[i]!)).toBeLessThanOrEqual(weights.length));
+      }),
+    );
+  });
 });

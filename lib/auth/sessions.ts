@@ -5,10 +5,20 @@ import { eq, lt } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { sessions, users } from '@/db/schema';
 import type { Actor } from '../actor';
+import { storageFailure } from '../ops/storage-errors';
 
 const idleMinutes = () => Number(process.env.SESSION_IDLE_MINUTES ?? 480);
 /** Sliding expiry is written at most this often, so reads do not turn every page view into a write. */
 const TOUCH_EVERY_MS = 60_000;
+
+/** Session upkeep is a write; on a full or read-only disk reads must still be served, so its failure is tolerated. */
+function bestEffort(write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    if (!storageFailure(error)) throw error;
+  }
+}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -32,14 +42,17 @@ export function validateSession(db: Db, token: string, now = new Date()): Actor 
     .get();
   if (!row) return null;
   if (row.disabledAt || row.expiresAt <= now.toISOString()) {
-    db.delete(sessions).where(eq(sessions.id, id)).run();
+    bestEffort(() => db.delete(sessions).where(eq(sessions.id, id)).run());
     return null;
   }
   if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
-    db.update(sessions)
-      .set({ lastSeenAt: now.toISOString(), expiresAt: new Date(now.getTime() + idleMinutes() * 60_000).toISOString() })
-      .where(eq(sessions.id, id))
-      .run();
+    bestEffort(() =>
+      db
+        .update(sessions)
+        .set({ lastSeenAt: now.toISOString(), expiresAt: new Date(now.getTime() + idleMinutes() * 60_000).toISOString() })
+        .where(eq(sessions.id, id))
+        .run(),
+    );
   }
   return { userId: row.userId, username: row.username, displayName: row.displayName, role: row.role };
 }

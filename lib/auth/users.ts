@@ -83,6 +83,9 @@ export async function updateUser(db: Db, actor: Actor, id: number, raw: unknown)
         if (admins <= 1) throw new DomainError(409, 'lastAdmin');
       }
       const disabledAt = input.disabled === undefined ? current.disabledAt : input.disabled ? (current.disabledAt ?? nowIso()) : null;
+      const changes = (input.displayName ?? current.displayName) !== current.displayName || (input.role ?? current.role) !== current.role || disabledAt !== current.disabledAt || passwordHash !== undefined;
+      // an edit that changes nothing writes nothing: no new version, no audit entry
+      if (!changes) return view(current);
       const row = tx
         .update(users)
         .set({

@@ -14,6 +14,7 @@ import { LOCALE_COOKIE, resolveLocale } from '@/lib/i18n/locale';
 import { MESSAGES } from '@/lib/i18n/messages';
 import type { Locale } from '@/lib/names';
 import { replayIdempotent, type IdempotentResult } from './idempotency';
+import { storageFailure } from '@/lib/ops/storage-errors';
 
 export type ApiContext<P> = {
   req: NextRequest;
@@ -90,8 +91,10 @@ export function api<P = Record<string, never>>(
       return NextResponse.json(result.body, { status: result.status });
     } catch (error) {
       if (error instanceof DomainError) return errorResponse(locale, error);
-      console.error(JSON.stringify({ level: 'error', at: new Date().toISOString(), method: req.method, path: new URL(req.url).pathname, error: String(error) }));
-      return errorResponse(locale, new DomainError(500, 'serverError'));
+      const storage = storageFailure(error);
+      console.error(JSON.stringify({ level: 'error', at: new Date().toISOString(), method: req.method, path: new URL(req.url).pathname, code: storage, error: String(error) }));
+      // a full or read-only disk is not the request's fault: say the ledger cannot be written now (nothing was)
+      return errorResponse(locale, storage ? new DomainError(503, 'ledgerUnavailable') : new DomainError(500, 'serverError'));
     }
   };
 }
