@@ -77,7 +77,7 @@ export async function updateUser(db: Db, actor: Actor, id: number, raw: unknown)
       const current = tx.select().from(users).where(eq(users.id, id)).get();
       if (!current) throw notFound('user');
       if (input.version !== undefined && input.version !== current.version) throw new DomainError(409, 'staleVersion', {}, { version: current.version });
-      const losesAdmin = current.role === 'admin' && ((input.role && input.role !== 'admin') || input.disabled === true);
+      const losesAdmin = current.role === 'admin' && current.disabledAt === null && ((input.role && input.role !== 'admin') || input.disabled === true);
       if (losesAdmin) {
         const admins = tx.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL`)!.n;
         if (admins <= 1) throw new DomainError(409, 'lastAdmin');
