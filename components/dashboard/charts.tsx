@@ -83,7 +83,7 @@ export function BarsChart({ rows, height }: { rows: ChartRow[]; height: number }
     if (href) router.push(href);
   };
   return (
-    <BarChart layout="vertical" data={data} responsive style={{ width: '100%', height }} margin={{ top: 0, right: 4, bottom: 0, left: 0 }} barCategoryGap="24%">
+    <BarChart accessibilityLayer={false} layout="vertical" data={data} responsive style={{ width: '100%', height }} margin={{ top: 0, right: 4, bottom: 0, left: 0 }} barCategoryGap="24%">
       <XAxis type="number" hide domain={[0, 'dataMax']} />
       <YAxis yAxisId="names" type="category" dataKey="key" width={labelWidth} tickLine={false} axisLine={false} interval={0} tick={(p: TickProps) => <NameTick {...p} label={byKey.get(String(p.payload.value))?.label ?? ''} maxPx={labelWidth - 12} />} />
       <YAxis
@@ -112,7 +112,7 @@ export function BarsChart({ rows, height }: { rows: ChartRow[]; height: number }
 export function MonthsChart({ rows, height }: { rows: ChartRow[]; height: number }) {
   const locale: Locale = useLocale() === 'en' ? 'en' : 'zh';
   return (
-    <BarChart data={rows} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barGap={1} barCategoryGap="18%">
+    <BarChart accessibilityLayer={false} data={rows} responsive style={{ width: '100%', height }} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barGap={1} barCategoryGap="18%">
       <CartesianGrid vertical={false} stroke="#e2e8f0" />
       <XAxis dataKey="key" tickLine={false} axisLine={{ stroke: '#cbd5e1' }} tick={TICK} minTickGap={12} />
       <YAxis width={locale === 'zh' ? 76 : 92} allowDecimals={false} tickLine={false} axisLine={false} tick={TICK} tickFormatter={(v: number) => axisMoney(v, locale)} />
