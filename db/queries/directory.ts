@@ -63,3 +63,9 @@ export function listPlaces(reader: Reader): PlaceListRow[] {
   walk(null);
   return ordered;
 }
+
+export type PlaceRecord = Omit<PlaceListRow, 'ownFen' | 'totalFen'>;
+
+export function getPlace(reader: Reader, id: number): PlaceRecord | undefined {
+  return reader.get<PlaceRecord>(sql`SELECT pl.id, pl.name, pl.name_zh AS nameZh, pl.level, pl.parent_id AS parentId, pl.version FROM places pl WHERE pl.id = ${id}`);
+}

@@ -1,0 +1,3 @@
+import { PageSkeleton } from '@/components/donors/page-skeleton';
+
+export default PageSkeleton;
