@@ -65,7 +65,7 @@ export function ReceiptForm({ pledgeId, outstandingFen, defaultForm, today, inKi
           <Input id={fid('receivedOn')} name="receivedOn" type="date" max={today} defaultValue={v?.receivedOn ?? today} aria-invalid={Boolean(f.receivedOn)} aria-describedby={describedBy(fid('receivedOn'), f.receivedOn)} />
         </Field>
         <Field id={fid('form')} label={t('form')} error={f.form} required>
-          <Select id={fid('form')} name="form" defaultValue={v?.form ?? defaultForm} aria-invalid={Boolean(f.form)} aria-describedby={describedBy(fid('form'), f.form)}>
+          <Select key={v?.form ?? defaultForm} id={fid('form')} name="form" defaultValue={v?.form ?? defaultForm} aria-invalid={Boolean(f.form)} aria-describedby={describedBy(fid('form'), f.form)}>
             {RECEIPT_FORMS.map((code) => (
               <option key={code} value={code}>
                 {tc(`receiptForms.${code}`)}
