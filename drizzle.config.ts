@@ -3,7 +3,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
+  schema: ['./db/schema.ts', './db/schema-imports.ts'],
   out: './db/migrations',
   dbCredentials: { url: process.env.DATABASE_PATH ?? './data/ledger.db' },
 });

@@ -1,0 +1,81 @@
+// The overview's figures as a workbook, one sheet per dimension, all from buildDashboard()/summarize() like the screen.
+import 'server-only';
+import type { Reader } from '@/db/queries/pledges';
+import { buildDashboard } from '../dashboard';
+import { codeLabels, translatorFor } from '../i18n/labels';
+import { formatRate } from '../money';
+import type { Locale } from '../names';
+import { summarize, toSummaryFilters, type Summary } from '../summary';
+import type { DashboardQuery } from '../validation/filters';
+import { toCsv } from './csv';
+import { describeFilters } from './filters-text';
+import { addTableSheet, newWorkbook, workbookBuffer, type SheetSpec, type TableColumn, type TableRow } from './workbook';
+
+export const SUMMARY_SHEETS = ['matrix', 'category', 'town', 'donorType', 'month', 'donor'] as const;
+export type SummarySheet = (typeof SUMMARY_SHEETS)[number];
+
+export function summarySheets(reader: Reader, q: DashboardQuery, locale: Locale): Record<SummarySheet, SheetSpec> {
+  const t = translatorFor(locale);
+  const d = buildDashboard(reader, q, locale);
+  const subtitle = describeFilters(reader, q, locale);
+  const header = (key: string) => t(`importExport.export.columns.${key}` as never);
+  const sheetTitle = (key: SummarySheet) => t(`importExport.export.sheets.${key}` as never);
+  const total = t('importExport.export.total');
+
+  const cats = d.matrix.categories;
+  const matrix: SheetSpec = {
+    name: sheetTitle('matrix'),
+    title: t('importExport.export.matrixTitle'),
+    subtitle,
+    columns: [
+      { key: 'town', header: header('town'), kind: 'text', width: 16 },
+      { key: 'place', header: header('village'), kind: 'text', width: 22 },
+      ...cats.map((c): TableColumn => ({ key: c.code, header: c.label, kind: 'money', width: 16 })),
+      { key: 'total', header: header('rowTotal'), kind: 'money', width: 18 },
+    ],
+    rows: d.matrix.groups.flatMap((g) =>
+      g.rows.map((r) => ({ town: g.label, place: r.label, total: r.total.pledgedFen, ...Object.fromEntries(cats.map((c) => [c.code, r.cells[c.code]?.pledgedFen ?? 0])) })),
+    ),
+    totalLabel: total,
+  };
+
+  const dimension = (key: Exclude<SummarySheet, 'matrix'>, s: Summary): SheetSpec => ({
+    name: sheetTitle(key),
+    title: t('importExport.export.dimensionTitle', { dimension: sheetTitle(key) }),
+    subtitle,
+    columns: [
+      { key: 'label', header: header(key), kind: 'text', width: key === 'donor' ? 36 : 22 },
+      { key: 'pledged', header: header('amount'), kind: 'money' },
+      { key: 'received', header: header('received'), kind: 'money' },
+      { key: 'outstanding', header: header('outstanding'), kind: 'money' },
+      { key: 'count', header: header('count'), kind: 'count' },
+      { key: 'rate', header: header('rate'), kind: 'text', width: 10 },
+    ],
+    rows: s.rows.map((r): TableRow => ({ label: r.label, pledged: r.pledgedFen, received: r.receivedFen, outstanding: r.outstandingFen, count: r.count, rate: formatRate(r.receivedFen, r.pledgedFen) })),
+    totalLabel: total,
+    // A pledge split over two places or categories is one pledge: the count's total is the ledger's, not the column's sum.
+    fixedTotals: { count: s.total.count },
+  });
+
+  const allDonors = summarize(reader, ['donor'], toSummaryFilters(q), locale, codeLabels(locale));
+  return {
+    matrix,
+    category: dimension('category', d.byCategory),
+    town: dimension('town', d.byTown),
+    donorType: dimension('donorType', d.byDonorType),
+    month: dimension('month', d.byMonth),
+    donor: dimension('donor', allDonors),
+  };
+}
+
+export async function summaryXlsx(reader: Reader, q: DashboardQuery, locale: Locale): Promise<Buffer> {
+  const wb = newWorkbook();
+  const sheets = summarySheets(reader, q, locale);
+  for (const key of SUMMARY_SHEETS) addTableSheet(wb, sheets[key]);
+  return workbookBuffer(wb);
+}
+
+export function summaryCsv(reader: Reader, q: DashboardQuery, locale: Locale, sheet: SummarySheet): string {
+  const spec = summarySheets(reader, q, locale)[sheet];
+  return toCsv(spec.columns, spec.rows);
+}
