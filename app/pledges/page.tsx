@@ -6,6 +6,7 @@ import { ensureLedger } from '@/lib/bootstrap';
 import { queryPledges } from '@/lib/pledge-query';
 import { paramsRecord, pledgeListQuerySchema } from '@/lib/validation/filters';
 import { PageTitle } from '@/components/ui/card';
+import { ExportMenu } from '@/components/export/export-menu';
 import { buttonClass } from '@/components/ui/button';
 import { ListActiveFilters } from '@/components/pledges/list-active-filters';
 import { ListEmpty } from '@/components/pledges/list-empty';
@@ -32,11 +33,14 @@ export default async function PledgesPage({ searchParams }: { searchParams: Prom
       <PageTitle
         subtitle={t('subtitle')}
         actions={
-          canWrite && (
-            <Link href="/pledges/new" className={buttonClass('primary')}>
-              {t('recordPledge')}
-            </Link>
-          )
+          <>
+            <ExportMenu kind="pledges" query={query} />
+            {canWrite && (
+              <Link href="/pledges/new" className={buttonClass('primary')}>
+                {t('recordPledge')}
+              </Link>
+            )}
+          </>
         }
       >
         {t('title')}

@@ -4,6 +4,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useSearchParams } from 'next/navigation';
+import { ExportMenu } from '@/components/export/export-menu';
 import { useCallback, useMemo } from 'react';
 import type { Dashboard } from '@/lib/dashboard';
 import type { Locale } from '@/lib/names';
@@ -60,9 +61,12 @@ export function DashboardClient({ initialData, initialFilters, initialLocale }: 
       <PageTitle
         subtitle={t('subtitle', { scope: description.short, date: data.asOf })}
         actions={
-          <Button variant="secondary" onClick={() => window.print()}>
-            {t('print')}
-          </Button>
+          <>
+            <ExportMenu kind="summary" query={filters} />
+            <Button variant="secondary" onClick={() => window.print()}>
+              {t('print')}
+            </Button>
+          </>
         }
       >
         {t('title')}
