@@ -1,27 +1,14 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import type { AuditRow } from '@/db/queries/audit';
 import { diffSnapshots } from '@/lib/audit-diff';
 import { formatYuan } from '@/lib/money';
+import { formatAuditTime, formatAuditValue } from '@/lib/audit-format';
 import { Card, CardTitle } from '@/components/ui/card';
-
-const MONEY_FIELDS = new Set(['amountFen', 'receivedFen']);
-
-function formatValue(field: string, value: unknown, t: (key: string) => string): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (MONEY_FIELDS.has(field) && typeof value === 'number') return formatYuan(value);
-  if (field === 'allocations' && Array.isArray(value)) {
-    return value.map((a: { placeId: number; category: string; amountFen: number }) => `#${a.placeId} ${a.category} ${formatYuan(a.amountFen)}`).join('; ');
-  }
-  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  return String(value);
-}
 
 /** "2026-03-02 14:10 王芳 changed amount ¥500,000.00 → ¥520,000.00", newest first. */
 export async function EntityHistory({ rows }: { rows: AuditRow[] }) {
   const t = await getTranslations();
-  const locale = await getLocale();
-  const when = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
-  const tr = (key: string) => (t.has(key as never) ? t(key as never) : key);
+  const tr = Object.assign((key: string) => (t.has(key as never) ? t(key as never) : key), { has: (key: string) => t.has(key as never) });
   return (
     <Card aria-labelledby="history-title">
       <CardTitle id="history-title">{t('audit.title')}</CardTitle>
@@ -35,7 +22,7 @@ export async function EntityHistory({ rows }: { rows: AuditRow[] }) {
               <li key={r.id} className="border-l-2 border-brand-100 pl-3">
                 <p>
                   <time dateTime={r.at} className="tabular text-slate-500">
-                    {when.format(new Date(r.at))}
+                    {formatAuditTime(r.at)}
                   </time>{' '}
                   <span className="font-medium">{r.userName ?? t('audit.system')}</span> {tr(`audit.actions.${r.action}`)}
                   {!r.before && typeof r.after?.amountFen === 'number' && <span className="tabular"> {formatYuan(r.after.amountFen)}</span>}
@@ -45,7 +32,7 @@ export async function EntityHistory({ rows }: { rows: AuditRow[] }) {
                   <ul className="mt-1 text-slate-700">
                     {changes.map((c) => (
                       <li key={c.field}>
-                        {t('audit.changed', { field: tr(`audit.fields.${c.field}`), before: formatValue(c.field, c.before, tr), after: formatValue(c.field, c.after, tr) })}
+                        {t('audit.changed', { field: tr(`audit.fields.${c.field}`), before: formatAuditValue(r.entityType, c.field, c.before, tr), after: formatAuditValue(r.entityType, c.field, c.after, tr) })}
                       </li>
                     ))}
                   </ul>
