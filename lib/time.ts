@@ -3,9 +3,12 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
+// built once: constructing an Intl formatter costs far more than using one, and this runs for every pledge read
+const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in Asia/Shanghai as YYYY-MM-DD, whatever the server's time zone. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return CHINA_DAY.format(now);
 }
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;

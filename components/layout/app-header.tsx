@@ -15,6 +15,8 @@ export async function AppHeader({ actor }: { actor: Actor | null }) {
         ...(can(actor, 'write') ? [{ href: '/pledges/new', label: t('nav.newPledge') }] : []),
         { href: '/donors', label: t('nav.donors') },
         { href: '/places', label: t('nav.places') },
+        ...(can(actor, 'write') ? [{ href: '/import', label: t('nav.import') }] : []),
+        { href: '/reports', label: t('nav.reports') },
         ...(can(actor, 'admin') ? [{ href: '/admin', label: t('nav.admin') }] : []),
       ]
     : [];
