@@ -51,8 +51,8 @@ export async function currentActor(req: NextRequest, db: Db): Promise<Actor | nu
 async function readJson(req: NextRequest): Promise<unknown> {
   const text = await req.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new DomainError(413, 'tooLarge');
-  // no body at all (a sign-out, a year close) reads as an empty object; validation then says what is missing
-  if (text.trim() === '') return {};
+  // a DELETE (signing out) needs no body; POST and PATCH bodies must be JSON
+  if (req.method === 'DELETE' && text.trim() === '') return {};
   try {
     return JSON.parse(text);
   } catch {
