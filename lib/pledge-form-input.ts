@@ -1,6 +1,7 @@
 // The pledge entry form's typed text (yuan, counts, chosen ids) turned into the raw input the pledge schema validates: one path for browser and server action.
 import type { MessageRef } from './errors';
-import { parseYuan, type MoneyParseError } from './money';
+import { MONEY_ERROR_KEYS } from './validation/money-errors';
+import { parseYuan } from './money';
 import { fieldErrors } from './validation/common';
 import { pledgeInputSchema } from './validation/pledge';
 
@@ -37,15 +38,6 @@ export type PledgeFormState =
       saved?: { id: number; amountFen: number; donorName: string | null; donorNameZh: string | null };
     }
   | undefined;
-
-export const MONEY_ERROR_KEYS: Record<MoneyParseError, string> = {
-  empty: 'amountEmpty',
-  invalid: 'amountInvalid',
-  negative: 'amountNegative',
-  too_precise: 'amountTooPrecise',
-  too_large: 'amountTooLarge',
-  ambiguous: 'amountAmbiguous',
-};
 
 export const TEXT_FIELDS = ['donorId', 'amount', 'form', 'channel', 'pledgedOn', 'dueOn', 'projectName', 'note', 'beneficiaries', 'jobs', 'peopleTrained', 'placeId', 'category'] as const;
 

@@ -1,6 +1,7 @@
 // What checking one staged row produces, and the pieces both kinds of row share: columns, amounts, donors.
 import type { ZodError } from 'zod';
-import { parseYuan, type MoneyParseError } from '../money';
+import { MONEY_ERROR_KEYS } from '../validation/money-errors';
+import { parseYuan } from '../money';
 import { displayName } from '../names';
 import type { ImportField, Mapping } from './fields';
 import { cellText, hasCjk, normalizeKey, type Cell } from './values';
@@ -38,22 +39,13 @@ export class Columns {
   }
 }
 
-const MONEY_KEYS: Record<MoneyParseError, string> = {
-  empty: 'errors.amountEmpty',
-  invalid: 'errors.amountInvalid',
-  negative: 'errors.amountNegative',
-  too_precise: 'errors.amountTooPrecise',
-  too_large: 'errors.amountTooLarge',
-  ambiguous: 'errors.amountAmbiguous',
-};
-
 /** An amount from whichever of the yuan or 万元 columns is mapped; a unit written in the cell ("517.53万") wins over the column's. */
 export function readAmount(cols: Columns, cells: Cell[], yuan: ImportField, wan: ImportField, issues: Issue[]): number | null {
   const field = cols.has(wan) && !cols.has(yuan) ? wan : yuan;
   const cell = cols.cell(cells, field);
   const parsed = parseYuan(typeof cell === 'number' ? cell : cellText(cell), field === wan ? 'wan' : 'yuan');
   if (parsed.ok) return parsed.fen;
-  issues.push({ c: cols.col(field), k: MONEY_KEYS[parsed.error] });
+  issues.push({ c: cols.col(field), k: `errors.${MONEY_ERROR_KEYS[parsed.error]}` });
   return null;
 }
 

@@ -5,18 +5,10 @@ import { actionActor } from '@/lib/auth/page';
 import { ensureLedger } from '@/lib/bootstrap';
 import { DomainError, invalid, notFound } from '@/lib/errors';
 import { translateError, type FormState } from '@/lib/i18n/form-errors';
-import { parseYuan, type MoneyParseError } from '@/lib/money';
+import { parseYuan } from '@/lib/money';
+import { MONEY_ERROR_KEYS } from '@/lib/validation/money-errors';
 import { voidPledge } from '@/lib/pledges';
 import { recordReceipt, voidReceipt } from '@/lib/receipts';
-
-const MONEY_ERROR: Record<MoneyParseError, string> = {
-  empty: 'amountEmpty',
-  invalid: 'amountInvalid',
-  negative: 'amountNegative',
-  too_precise: 'amountTooPrecise',
-  too_large: 'amountTooLarge',
-  ambiguous: 'amountAmbiguous',
-};
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -62,7 +54,7 @@ export async function recordReceiptAction(_prev: FormState, form: FormData): Pro
   return write(values, (actor) => {
     const pledgeId = idField(form, 'pledgeId', 'pledge');
     const amount = parseYuan(values.amount);
-    if (!amount.ok) throw invalid({ amountFen: { key: MONEY_ERROR[amount.error] } });
+    if (!amount.ok) throw invalid({ amountFen: { key: MONEY_ERROR_KEYS[amount.error] } });
     const receipt = recordReceipt(ensureLedger(), actor, pledgeId, {
       amountFen: amount.fen,
       receivedOn: values.receivedOn,
