@@ -18,8 +18,14 @@ function fenShown(text: string): number {
 /** The dashboard's matrix total and the cells of the given villages in one category, for this year. */
 async function dashboardFigures(page: Page, category: string, villages: string[]) {
   await page.goto(`/?year=${YEAR}`);
+  // a year with no pledge yet shows the empty notice instead of the matrix: every figure is then zero
+  const emptyNotice = page.getByText('该筛选条件下没有认捐记录。');
+  await expect(page.getByTestId('matrix-total').or(emptyNotice)).toBeVisible();
+  if (await emptyNotice.isVisible()) return { total: 0, cells: Object.fromEntries(villages.map((v) => [v, 0])) as Record<string, number> };
   const total = fenShown(await page.getByTestId('matrix-total').innerText());
   const matrix = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: category, exact: true }) });
+  // allInnerTexts does not wait: let the matrix finish rendering first
+  await expect(matrix.getByRole('columnheader', { name: category, exact: true })).toBeVisible();
   const headers = (await matrix.getByRole('columnheader').allInnerTexts()).map((h) => h.trim());
   const col = headers.indexOf(category);
   expect(col, `column ${category}`).toBeGreaterThan(0);
