@@ -7,6 +7,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { assertLedgerFile, markLedgerFile } from './startup-checks';
+import { ensureRollups } from './rollups';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -30,7 +31,16 @@ export function openDatabase(file: string): DbHandle {
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.join(process.cwd(), 'db', 'migrations') });
   markLedgerFile(sqlite);
+  ensureRollups(sqlite);
   return { db, sqlite, path: file, isNew };
+}
+
+/** The better-sqlite3 connection under a drizzle database or transaction, for prepared statements of our own. */
+export function sqliteOf(reader: Db | Tx): Database.Database {
+  if ('$client' in reader && reader.$client) return reader.$client as Database.Database;
+  const client = (reader as unknown as { session?: { client?: Database.Database } }).session?.client;
+  if (!client) throw new Error('no SQLite connection under this reader');
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { ledgerDb?: DbHandle };

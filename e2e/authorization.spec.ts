@@ -45,6 +45,8 @@ const API: Record<string, ApiRow> = {
   'PUT /api/[...unknown]': { access: 'unknown-path', status: 404, sample: () => ({ url: '/api/v1/no-such-thing', data: {} }) },
   'PATCH /api/[...unknown]': { access: 'unknown-path', status: 404, sample: () => ({ url: '/api/v1/no-such-thing', data: {} }) },
   'DELETE /api/[...unknown]': { access: 'unknown-path', status: 404, sample: () => ({ url: '/api/v1/no-such-thing' }) },
+  // the benchmark's baseline handler answers only in a server started with LEDGER_BENCH=1 (never in the tests' servers)
+  'POST /api/bench/echo': { access: 'unknown-path', status: 404, sample: () => ({ url: '/api/bench/echo', data: {} }) },
   'GET /api/v1/session': { access: 'public', status: 200, sample: () => ({ url: '/api/v1/session' }) },
   'POST /api/v1/session': {
     access: 'public',

@@ -5,6 +5,7 @@ import type { Db, Tx } from '@/db/client';
 import { donors } from '@/db/schema';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
+import { withRollups } from './rollups';
 import { DomainError, invalid, notFound } from './errors';
 import { fieldErrors } from './validation/common';
 import { donorInputSchema, type DonorInput } from './validation/donor';
@@ -48,7 +49,9 @@ export function updateDonor(db: Db, actor: Actor, id: number, raw: unknown): Don
       const input = parseDonor({ ...snapshot(current), ...patch });
       // an edit that changes nothing writes nothing: no new version, no audit entry
       if (JSON.stringify(snapshot({ ...current, ...input })) === JSON.stringify(snapshot(current))) return current;
-      const row = tx.update(donors).set({ ...input, version: current.version + 1, updatedAt: nowIso() }).where(eq(donors.id, id)).returning().get();
+      const update = () => tx.update(donors).set({ ...input, version: current.version + 1, updatedAt: nowIso() }).where(eq(donors.id, id)).returning().get();
+      // the roll-ups are keyed by donor type: a changed type moves the donor's pledges from one key to another
+      const row = input.type !== current.type ? withRollups(tx, { donor: id }, update) : update();
       writeAudit(tx, actor, { action: 'update', entityType: 'donor', entityId: id, before: snapshot(current), after: snapshot(row) });
       return row;
     },

@@ -5,6 +5,7 @@ import type { Db, Tx } from '@/db/client';
 import { places } from '@/db/schema';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
+import { withRollups } from './rollups';
 import { DomainError, invalid, notFound } from './errors';
 import { fieldErrors } from './validation/common';
 import { placeInputSchema, type PlaceInput } from './validation/place';
@@ -61,7 +62,9 @@ export function updatePlace(db: Db, actor: Actor, id: number, raw: unknown): Pla
       if (JSON.stringify(snapshot({ ...current, ...input })) === JSON.stringify(snapshot(current))) return current;
       if (input.level !== current.level) throw invalid({ level: { key: 'levelFixed' } });
       assertParent(tx, input);
-      const row = tx.update(places).set({ ...input, version: current.version + 1, updatedAt: nowIso() }).where(eq(places.id, id)).returning().get();
+      const update = () => tx.update(places).set({ ...input, version: current.version + 1, updatedAt: nowIso() }).where(eq(places.id, id)).returning().get();
+      // the roll-ups are keyed by a village's town: moving a village moves what was allocated to it
+      const row = input.parentId !== current.parentId ? withRollups(tx, { place: id }, update) : update();
       writeAudit(tx, actor, { action: 'update', entityType: 'place', entityId: id, before: snapshot(current), after: snapshot(row) });
       return row;
     },

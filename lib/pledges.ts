@@ -12,6 +12,7 @@ import { pledgeInputSchema, voidSchema, type PledgeInput } from './validation/pl
 import { assertYearOpen } from './year-close';
 import { nowIso } from './time';
 import { rebuildReceiptApportionment } from './receipt-apportionment';
+import { addToRollups, withRollups } from './rollups';
 
 function parsePledge(raw: unknown): PledgeInput {
   const parsed = pledgeInputSchema.safeParse(raw);
@@ -68,6 +69,7 @@ function recordParsedPledge(tx: Tx, actor: Actor, input: PledgeInput): PledgeDet
     .get();
   insertAllocations(tx, row.id, input);
   replaceInstalments(tx, row.id, input);
+  addToRollups(tx, { pledge: row.id });
   const detail = getPledgeDetail(tx, row.id)!;
   writeAudit(tx, actor, { action: 'create', entityType: 'pledge', entityId: row.id, after: auditView(detail) });
   return detail;
@@ -165,18 +167,20 @@ export function updatePledge(db: Db, actor: Actor, id: number, raw: unknown): Pl
       if (JSON.stringify(inputView(input)) === JSON.stringify(currentView)) return current;
       assertYearOpen(tx, input.pledgedOn);
       assertReferencesExist(tx, input);
-      tx.update(pledges)
-        .set({ ...pledgeColumns(input), version: current.version + 1, updatedBy: actor.userId, updatedAt: nowIso() })
-        .where(and(eq(pledges.id, id), eq(pledges.version, current.version)))
-        .run();
-      const allocationsChanged = JSON.stringify(auditView(current).allocations) !== JSON.stringify(input.allocations);
-      if (allocationsChanged) {
-        rebuildReceiptApportionment(tx, id, () => {
-          tx.delete(allocations).where(eq(allocations.pledgeId, id)).run();
-          insertAllocations(tx, id, input);
-        });
-      }
-      replaceInstalments(tx, id, input);
+      withRollups(tx, { pledge: id }, () => {
+        tx.update(pledges)
+          .set({ ...pledgeColumns(input), version: current.version + 1, updatedBy: actor.userId, updatedAt: nowIso() })
+          .where(and(eq(pledges.id, id), eq(pledges.version, current.version)))
+          .run();
+        const allocationsChanged = JSON.stringify(auditView(current).allocations) !== JSON.stringify(input.allocations);
+        if (allocationsChanged) {
+          rebuildReceiptApportionment(tx, id, () => {
+            tx.delete(allocations).where(eq(allocations.pledgeId, id)).run();
+            insertAllocations(tx, id, input);
+          });
+        }
+        replaceInstalments(tx, id, input);
+      });
       const updated = getPledgeDetail(tx, id)!;
       writeAudit(tx, actor, { action: 'update', entityType: 'pledge', entityId: id, before: auditView(current), after: auditView(updated) });
       return updated;
@@ -191,10 +195,12 @@ export function voidPledge(db: Db, actor: Actor, id: number, raw: unknown): Pled
   return db.transaction(
     (tx) => {
       const current = loadForChange(tx, id, parsed.data.version);
-      tx.update(pledges)
-        .set({ voidedAt: nowIso(), voidedBy: actor.userId, voidReason: parsed.data.reason, version: current.version + 1, updatedBy: actor.userId, updatedAt: nowIso() })
-        .where(eq(pledges.id, id))
-        .run();
+      withRollups(tx, { pledge: id }, () =>
+        tx.update(pledges)
+          .set({ voidedAt: nowIso(), voidedBy: actor.userId, voidReason: parsed.data.reason, version: current.version + 1, updatedBy: actor.userId, updatedAt: nowIso() })
+          .where(eq(pledges.id, id))
+          .run(),
+      );
       const updated = getPledgeDetail(tx, id)!;
       writeAudit(tx, actor, { action: 'void', entityType: 'pledge', entityId: id, before: auditView(current), after: auditView(updated) });
       return updated;

@@ -8,6 +8,7 @@ import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { DomainError, invalid, notFound } from './errors';
 import { rebuildReceiptApportionment } from './receipt-apportionment';
+import { withRollups } from './rollups';
 import { nowIso, todayInChina } from './time';
 import { fieldErrors } from './validation/common';
 import { receiptInputSchema, type ReceiptInput } from './validation/receipt';
@@ -65,12 +66,15 @@ function insertReceipt(tx: Tx, actor: Actor, pledgeId: number, input: ReceiptInp
     throw new DomainError(422, 'overReceipt', { confirmOverReceipt: { key: 'overReceiptNeedsConfirmation' } }, { outstandingFen: Math.max(0, pledge.amountFen - pledge.receivedFen) });
   }
   const { confirmOverReceipt: _confirm, ...columns } = input;
-  const row = tx
-    .insert(receipts)
-    .values({ ...columns, pledgeId, overReceipt: over, createdBy: actor.userId, createdAt: nowIso() })
-    .returning({ id: receipts.id })
-    .get();
-  syncReceived(tx, pledgeId);
+  const row = withRollups(tx, { pledge: pledgeId }, () => {
+    const inserted = tx
+      .insert(receipts)
+      .values({ ...columns, pledgeId, overReceipt: over, createdBy: actor.userId, createdAt: nowIso() })
+      .returning({ id: receipts.id })
+      .get();
+    syncReceived(tx, pledgeId);
+    return inserted;
+  });
   const receipt = getReceipt(tx, row.id)!;
   writeAudit(tx, actor, { action: 'receipt', entityType: 'receipt', entityId: row.id, after: snapshot(receipt) });
   return receipt;
@@ -85,11 +89,13 @@ export function voidReceipt(db: Db, actor: Actor, receiptId: number, raw: unknow
       if (!current) throw notFound('receipt');
       if (current.voidedAt) throw new DomainError(409, 'receiptVoided');
       assertYearOpen(tx, current.receivedOn);
-      tx.update(receipts)
-        .set({ voidedAt: nowIso(), voidedBy: actor.userId, voidReason: parsed.data.reason })
-        .where(and(eq(receipts.id, receiptId), isNull(receipts.voidedAt)))
-        .run();
-      syncReceived(tx, current.pledgeId);
+      withRollups(tx, { pledge: current.pledgeId }, () => {
+        tx.update(receipts)
+          .set({ voidedAt: nowIso(), voidedBy: actor.userId, voidReason: parsed.data.reason })
+          .where(and(eq(receipts.id, receiptId), isNull(receipts.voidedAt)))
+          .run();
+        syncReceived(tx, current.pledgeId);
+      });
       const updated = getReceipt(tx, receiptId)!;
       writeAudit(tx, actor, { action: 'receipt_void', entityType: 'receipt', entityId: receiptId, before: snapshot(current), after: snapshot(updated) });
       return updated;

@@ -3,6 +3,8 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CategoryCode, PledgeStatus } from '@/lib/codes';
 import { pledgeStatusSql } from './status';
+import { planRollup, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
+import { SPLIT_TABLE } from '../rollups';
 import type { Reader } from './pledges';
 
 /** The public dimensions plus `place` (the allocation's own place) and `year`, used by the matrix and profiles. */
@@ -46,14 +48,18 @@ function dimensionSql(dim: GroupDimension, dateColumn: SQL): SQL {
   }
 }
 
-/** Conditions at allocation level over `allocations a, pledges p, places pl, places parent, donors d`. */
+/** Conditions at allocation level over `allocations a, pledges p, places pl, donors d`; place filters go through the places index. */
 export function summaryConditions(f: SummaryFilters, today: string): SQL {
   const where: SQL[] = [sql`p.voided_at IS NULL`];
   if (f.status === 'voided') where[0] = sql`p.voided_at IS NOT NULL`;
   else if (f.status) where.push(sql`${pledgeStatusSql(today)} = ${f.status}`);
   if (f.year) where.push(sql`p.pledged_on >= ${`${f.year}-01-01`} AND p.pledged_on < ${`${f.year + 1}-01-01`}`);
-  if (f.townId) where.push(sql`(pl.id = ${f.townId} OR pl.parent_id = ${f.townId})`);
-  if (f.placeId) where.push(sql`(pl.id = ${f.placeId} OR pl.parent_id = ${f.placeId} OR parent.parent_id = ${f.placeId})`);
+  // a town's own allocations and its villages': the same "town" as the town dimension groups by
+  if (f.townId) where.push(sql`a.place_id IN (SELECT id FROM places WHERE (id = ${f.townId} AND level = 'town') OR (parent_id = ${f.townId} AND level = 'village'))`);
+  if (f.placeId) {
+    where.push(sql`a.place_id IN (SELECT id FROM places WHERE id = ${f.placeId} OR parent_id = ${f.placeId}
+      OR parent_id IN (SELECT id FROM places WHERE parent_id = ${f.placeId}))`);
+  }
   if (f.category) where.push(sql`a.category_code = ${f.category}`);
   if (f.donorId) where.push(sql`p.donor_id = ${f.donorId}`);
   if (f.donorType) where.push(sql`d.type = ${f.donorType}`);
@@ -65,16 +71,45 @@ export function summaryConditions(f: SummaryFilters, today: string): SQL {
 const ALLOCATION_FROM = sql`allocations a
   JOIN pledges p ON p.id = a.pledge_id
   JOIN places pl ON pl.id = a.place_id
-  LEFT JOIN places parent ON parent.id = pl.parent_id
   JOIN donors d ON d.id = p.donor_id`;
 
 const keyOf = (keys: (string | number | null)[]) => JSON.stringify(keys);
 
-export function summarizeRaw(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, today: string): RawSummary {
+type Row = Record<string, string | number | null> & { fen: number; rec?: number; cnt?: number };
+
+/** Pledged rows (with counts) and received rows merged by key; a row with nothing in it is dropped. */
+function mergeRows(dims: GroupDimension[], pledged: Row[], received: Row[], extraCounts: Row[] = []): RawSummaryRow[] {
+  const rows = new Map<string, RawSummaryRow>();
+  const keysOf = (r: Row) => dims.map((_, i) => r[`k${i}`] ?? null);
+  const rowFor = (r: Row) => {
+    const keys = keysOf(r);
+    const key = keyOf(keys);
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { keys, pledgedFen: 0, receivedFen: 0, count: 0 }));
+    return row;
+  };
+  for (const r of pledged) {
+    const row = rowFor(r);
+    row.pledgedFen += r.fen;
+    row.receivedFen += r.rec ?? 0;
+    row.count += r.cnt ?? 0;
+  }
+  for (const r of received) rowFor(r).receivedFen += r.fen;
+  for (const r of extraCounts) rowFor(r).count += r.cnt ?? 0;
+  return [...rows.values()].filter((r) => r.pledgedFen !== 0 || r.receivedFen !== 0 || r.count !== 0);
+}
+
+const totalsOf = (list: RawSummaryRow[], count: number): RawSummary['total'] => ({
+  pledgedFen: list.reduce((s, r) => s + r.pledgedFen, 0),
+  receivedFen: list.reduce((s, r) => s + r.receivedFen, 0),
+  count,
+});
+
+/** The plain GROUP BY over allocations (and receipt shares): always right, and the fast path's reference. */
+export function summarizeLive(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, today: string): RawSummary {
   const where = summaryConditions(filters, today);
   const select = (dateColumn: SQL) => sql.join(dims.map((d, i) => sql`${dimensionSql(d, dateColumn)} AS k${sql.raw(String(i))}`), sql`, `);
   const groupBy = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
-  type Row = Record<string, string | number | null> & { fen: number; cnt?: number };
   const pledged = reader.all<Row>(sql`
     SELECT ${select(sql`p.pledged_on`)}, SUM(a.amount_fen) AS fen, COUNT(DISTINCT p.id) AS cnt
     FROM ${ALLOCATION_FROM} WHERE ${where} GROUP BY ${groupBy}`);
@@ -84,34 +119,37 @@ export function summarizeRaw(reader: Reader, dims: GroupDimension[], filters: Su
     JOIN receipt_allocations ra ON ra.allocation_id = a.id
     JOIN receipts r ON r.id = ra.receipt_id AND r.voided_at IS NULL
     WHERE ${where} GROUP BY ${groupBy}`);
-  const rows = new Map<string, RawSummaryRow>();
-  const keysOf = (r: Row) => dims.map((_, i) => r[`k${i}`] ?? null);
-  for (const r of pledged) {
-    const keys = keysOf(r);
-    rows.set(keyOf(keys), { keys, pledgedFen: r.fen, receivedFen: 0, count: r.cnt ?? 0 });
-  }
-  for (const r of received) {
-    const keys = keysOf(r);
-    const row = rows.get(keyOf(keys)) ?? { keys, pledgedFen: 0, receivedFen: 0, count: 0 };
-    row.receivedFen += r.fen;
-    rows.set(keyOf(keys), row);
-  }
   const total = reader.get<{ count: number }>(sql`SELECT COUNT(DISTINCT p.id) AS count FROM ${ALLOCATION_FROM} WHERE ${where}`)!;
-  const list = [...rows.values()];
-  return {
-    rows: list,
-    total: {
-      pledgedFen: list.reduce((s, r) => s + r.pledgedFen, 0),
-      receivedFen: list.reduce((s, r) => s + r.receivedFen, 0),
-      count: total.count,
-    },
-  };
+  const list = mergeRows(dims, pledged, received);
+  return { rows: list, total: totalsOf(list, total.count) };
+}
+
+/** The same figures from the roll-up chosen by planRollup(); pledge counts of split pledges come from rollup_split. */
+function summarizeRollup(reader: Reader, plan: RollupPlan, dims: GroupDimension[], filters: SummaryFilters): RawSummary {
+  const where = rollupConditions(filters);
+  const select = sql.join(dims.map((d, i) => sql`${sql.raw(ROLLUP_DIMENSION[d]!)} AS k${sql.raw(String(i))}`), sql`, `);
+  const groupBy = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
+  const pledged = reader.all<Row>(sql`
+    SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, SUM(pledges) AS cnt
+    FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY ${groupBy} HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`);
+  const split = reader.all<Row>(sql`
+    SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where} GROUP BY ${groupBy}`);
+  const count = reader.get<{ n: number }>(sql`
+    SELECT (SELECT COALESCE(SUM(pledges), 0) FROM ${sql.raw(plan.table)} WHERE ${where})
+         + (SELECT COUNT(DISTINCT pledge_id) FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}) AS n`)!;
+  const list = mergeRows(dims, pledged, [], split);
+  return { rows: list, total: totalsOf(list, count.n) };
+}
+
+export function summarizeRaw(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, today: string): RawSummary {
+  const plan = planRollup(dims, filters);
+  return plan ? summarizeRollup(reader, plan, dims, filters) : summarizeLive(reader, dims, filters, today);
 }
 
 export type Headline = { pledgeCount: number; donorCount: number; villagesReached: number; peopleTrained: number; beneficiaries: number; jobs: number };
 
 /** Pledge-level counts (a split pledge's people are counted once) over pledges with an allocation that matches. */
-export function headlineRaw(reader: Reader, filters: SummaryFilters, today: string): Headline {
+export function headlineLive(reader: Reader, filters: SummaryFilters, today: string): Headline {
   const where = summaryConditions(filters, today);
   const pledgeLevel = reader.get<Omit<Headline, 'villagesReached'>>(sql`
     SELECT COUNT(*) AS pledgeCount, COUNT(DISTINCT p.donor_id) AS donorCount,
@@ -120,4 +158,35 @@ export function headlineRaw(reader: Reader, filters: SummaryFilters, today: stri
   const villages = reader.get<{ n: number }>(sql`
     SELECT COUNT(DISTINCT a.place_id) AS n FROM ${ALLOCATION_FROM} WHERE ${where} AND pl.level = 'village' AND a.amount_fen > 0`)!;
   return { ...pledgeLevel, villagesReached: villages.n };
+}
+
+/** The headline from the roll-ups: donors from the donor grain, villages from the place grain, people once per pledge. */
+function headlineRollup(reader: Reader, filters: SummaryFilters, plans: { total: RollupPlan; donors: RollupPlan; villages: RollupPlan }): Headline {
+  const where = rollupConditions(filters);
+  const single = reader.get<{ pledges: number; trained: number; beneficiaries: number; jobs: number }>(sql`
+    SELECT COALESCE(SUM(pledges), 0) AS pledges, COALESCE(SUM(people_trained), 0) AS trained,
+           COALESCE(SUM(beneficiaries), 0) AS beneficiaries, COALESCE(SUM(jobs), 0) AS jobs
+    FROM ${sql.raw(plans.total.table)} WHERE ${where}`)!;
+  const split = reader.get<{ pledges: number; trained: number; beneficiaries: number; jobs: number }>(sql`
+    SELECT COUNT(*) AS pledges, COALESCE(SUM(people_trained), 0) AS trained, COALESCE(SUM(beneficiaries), 0) AS beneficiaries, COALESCE(SUM(jobs), 0) AS jobs
+    FROM (SELECT DISTINCT pledge_id, people_trained, beneficiaries, jobs FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where})`)!;
+  const donors = reader.get<{ n: number }>(sql`
+    SELECT COUNT(*) AS n FROM (SELECT donor_id FROM ${sql.raw(plans.donors.table)} WHERE ${where} GROUP BY donor_id HAVING SUM(allocations) > 0)`)!;
+  const villages = reader.get<{ n: number }>(sql`
+    SELECT COUNT(*) AS n FROM (SELECT village_id FROM ${sql.raw(plans.villages.table)} WHERE ${where} AND village_id <> 0 GROUP BY village_id HAVING SUM(pledged_fen) > 0)`)!;
+  return {
+    pledgeCount: single.pledges + split.pledges,
+    donorCount: donors.n,
+    villagesReached: villages.n,
+    peopleTrained: single.trained + split.trained,
+    beneficiaries: single.beneficiaries + split.beneficiaries,
+    jobs: single.jobs + split.jobs,
+  };
+}
+
+export function headlineRaw(reader: Reader, filters: SummaryFilters, today: string): Headline {
+  const total = planRollup([], filters);
+  const donors = planRollup(['donor'], filters);
+  const villages = planRollup(['village'], filters);
+  return total && donors && villages ? headlineRollup(reader, filters, { total, donors, villages }) : headlineLive(reader, filters, today);
 }

@@ -74,6 +74,11 @@ export function api<P = Record<string, never>>(
   handler: (ctx: ApiContext<P>) => Promise<IdempotentResult | Response> | IdempotentResult | Response,
 ) {
   return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const started = performance.now();
+    return withServerTiming(await respond(req, context), started);
+  };
+
+  async function respond(req: NextRequest, context: { params: Promise<P> }): Promise<Response> {
     const locale = apiLocale(req);
     try {
       const isWrite = WRITE_METHODS.has(req.method);
@@ -98,5 +103,15 @@ export function api<P = Record<string, never>>(
       // a full or read-only disk is not the request's fault: say the ledger cannot be written now (nothing was)
       return errorResponse(locale, storage ? new DomainError(503, 'ledgerUnavailable') : new DomainError(500, 'serverError'));
     }
-  };
+  }
+}
+
+/** The handler's own time (authentication, work, serialisation) as `Server-Timing: app;dur=…`, read by `npm run bench`. */
+function withServerTiming(response: Response, started: number): Response {
+  try {
+    response.headers.set('Server-Timing', `app;dur=${(performance.now() - started).toFixed(2)}`);
+  } catch {
+    // a response with immutable headers (a redirect built elsewhere) keeps its own
+  }
+  return response;
 }

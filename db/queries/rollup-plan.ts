@@ -1,0 +1,73 @@
+// Which roll-up answers a summary: the smallest grain whose keys cover the grouping and the filters. A filter the
+// roll-ups cannot hold (status depends on today; a place's whole subtree) or the `year` dimension (receipts count in
+// the year they arrived) goes to the live GROUP BY instead.
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { GRAINS, type KeyColumn } from '../rollups';
+import type { GroupDimension, SummaryFilters } from './summary';
+
+export type RollupPlan = { table: string };
+
+export const ROLLUP_DIMENSION: Partial<Record<GroupDimension, string>> = {
+  village: 'NULLIF(village_id, 0)',
+  town: 'NULLIF(town_id, 0)',
+  place: 'place_id',
+  category: 'category',
+  donor: 'donor_id',
+  donorType: 'donor_type',
+  form: 'form',
+  month: 'month',
+};
+
+const DIMENSION_KEY: Partial<Record<GroupDimension, KeyColumn>> = {
+  village: 'village_id',
+  town: 'town_id',
+  place: 'place_id',
+  category: 'category',
+  donor: 'donor_id',
+  donorType: 'donor_type',
+  form: 'form',
+  month: 'month',
+};
+
+const FILTER_KEY: Record<keyof SummaryFilters, KeyColumn | null> = {
+  year: 'year',
+  townId: 'town_id',
+  category: 'category',
+  donorId: 'donor_id',
+  donorType: 'donor_type',
+  form: 'form',
+  channel: 'channel',
+  placeId: null,
+  status: null,
+};
+
+export function planRollup(dims: GroupDimension[], filters: SummaryFilters): RollupPlan | null {
+  const needed = new Set<KeyColumn>();
+  for (const dim of dims) {
+    const key = DIMENSION_KEY[dim];
+    if (!key) return null;
+    needed.add(key);
+  }
+  for (const [name, value] of Object.entries(filters) as [keyof SummaryFilters, unknown][]) {
+    if (value === undefined || value === null) continue;
+    const key = FILTER_KEY[name];
+    if (!key) return null;
+    needed.add(key);
+  }
+  const grain = GRAINS.find((g) => [...needed].every((k) => g.keys.includes(k)));
+  return grain ? { table: grain.table } : null;
+}
+
+/** The filters as conditions on a roll-up's (or rollup_split's) key columns. */
+export function rollupConditions(f: SummaryFilters): SQL {
+  const where: SQL[] = [sql`1 = 1`];
+  if (f.year) where.push(sql`year = ${f.year}`);
+  if (f.townId) where.push(sql`town_id = ${f.townId}`);
+  if (f.category) where.push(sql`category = ${f.category}`);
+  if (f.donorId) where.push(sql`donor_id = ${f.donorId}`);
+  if (f.donorType) where.push(sql`donor_type = ${f.donorType}`);
+  if (f.form) where.push(sql`form = ${f.form}`);
+  if (f.channel) where.push(sql`channel = ${f.channel}`);
+  return sql.join(where, sql` AND `);
+}

@@ -1,0 +1,207 @@
+// Roll-up tables: the ledger's pledged and received sums kept per grain (year × town × category, year × month × …),
+// maintained in the same transaction as every write by subtracting a pledge's contribution before a change and adding
+// it back after. They are derived data: created and rebuilt from the ledger's rows by code (never by hand), and the
+// stored signature makes a changed definition rebuild them on the next start.
+import crypto from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+/** What a roll-up row can be keyed by. Absent places are 0 (SQLite's UNIQUE treats NULLs as distinct). */
+export type KeyColumn = 'year' | 'month' | 'place_id' | 'village_id' | 'town_id' | 'category' | 'donor_id' | 'donor_type' | 'form' | 'channel';
+
+/**
+ * pledged_fen and received_fen: money; allocations: allocation rows (split pledges included), so a row exists for every
+ * allocation; pledges, people_trained, beneficiaries, jobs: of single-allocation pledges only (additive exactly). A split
+ * pledge's pledge-level figures are counted from rollup_split, once per pledge, whatever the grouping.
+ */
+export const MEASURES = ['pledged_fen', 'received_fen', 'allocations', 'pledges', 'people_trained', 'beneficiaries', 'jobs'] as const;
+
+export type Grain = { table: string; keys: KeyColumn[]; indexes: KeyColumn[][] };
+
+/** Smallest first: a query is answered from the first grain whose keys cover its dimensions and filters. */
+export const GRAINS: Grain[] = [
+  { table: 'rollup_month', keys: ['year', 'month', 'category', 'donor_type', 'form', 'channel'], indexes: [] },
+  { table: 'rollup_town', keys: ['year', 'town_id', 'category'], indexes: [['town_id', 'year']] },
+  { table: 'rollup_town_month', keys: ['year', 'month', 'town_id', 'category'], indexes: [['town_id', 'year'], ['category', 'year']] },
+  { table: 'rollup_town_detail', keys: ['year', 'town_id', 'category', 'donor_type', 'form', 'channel'], indexes: [['town_id', 'year'], ['category', 'year']] },
+  { table: 'rollup_donor', keys: ['year', 'donor_id', 'donor_type', 'category', 'form', 'channel'], indexes: [['donor_id', 'year'], ['category', 'year']] },
+  { table: 'rollup_place', keys: ['year', 'place_id', 'village_id', 'town_id', 'category'], indexes: [['town_id', 'year'], ['category', 'year']] },
+];
+
+/** The allocation rows of split pledges (two or more allocations), keyed like the roll-ups, for exact pledge counts. */
+export const SPLIT_TABLE = 'rollup_split';
+const SPLIT_KEYS: KeyColumn[] = ['year', 'month', 'place_id', 'village_id', 'town_id', 'category', 'donor_id', 'donor_type', 'form', 'channel'];
+
+const TEXT_KEYS = new Set<KeyColumn>(['month', 'category', 'donor_type', 'form', 'channel']);
+const keyType = (k: KeyColumn) => (TEXT_KEYS.has(k) ? 'TEXT' : 'INTEGER');
+
+/** Which pledges a maintenance step covers. */
+export type Scope = { pledge: number } | { donor: number } | { place: number } | { from: number; to: number } | 'all';
+
+function scopeSql(scope: Scope): { where: string; params: Record<string, number> } {
+  if (scope === 'all') return { where: '1', params: {} };
+  if ('pledge' in scope) return { where: 'p.id = @id', params: { id: scope.pledge } };
+  if ('donor' in scope) return { where: 'p.donor_id = @id', params: { id: scope.donor } };
+  if ('place' in scope) return { where: 'p.id IN (SELECT pledge_id FROM allocations WHERE place_id = @id)', params: { id: scope.place } };
+  return { where: 'p.id BETWEEN @from AND @to', params: { from: scope.from, to: scope.to } };
+}
+
+const PLACE_KEYS = `a.place_id AS place_id,
+  CASE WHEN pl.level = 'village' THEN pl.id ELSE 0 END AS village_id,
+  CASE pl.level WHEN 'town' THEN pl.id WHEN 'village' THEN COALESCE(pl.parent_id, 0) ELSE 0 END AS town_id,
+  a.category_code AS category, p.donor_id AS donor_id, d.type AS donor_type, p.form AS form, p.channel AS channel`;
+
+const SINGLE = `(SELECT COUNT(*) FROM allocations x WHERE x.pledge_id = p.id) = 1`;
+
+/** Every contribution of the pledges in scope: one row per allocation (pledged, in the pledge's month) and per live receipt share (received, in the receipt's month). */
+function contributionsSql(where: string): string {
+  return `SELECT CAST(substr(p.pledged_on, 1, 4) AS INTEGER) AS year, substr(p.pledged_on, 1, 7) AS month, ${PLACE_KEYS},
+      a.amount_fen AS pledged_fen, 0 AS received_fen, 1 AS allocations,
+      CASE WHEN ${SINGLE} THEN 1 ELSE 0 END AS pledges,
+      CASE WHEN ${SINGLE} THEN COALESCE(p.people_trained, 0) ELSE 0 END AS people_trained,
+      CASE WHEN ${SINGLE} THEN COALESCE(p.beneficiaries, 0) ELSE 0 END AS beneficiaries,
+      CASE WHEN ${SINGLE} THEN COALESCE(p.jobs, 0) ELSE 0 END AS jobs
+    FROM pledges p JOIN allocations a ON a.pledge_id = p.id JOIN places pl ON pl.id = a.place_id JOIN donors d ON d.id = p.donor_id
+    WHERE p.voided_at IS NULL AND ${where}
+    UNION ALL
+    SELECT CAST(substr(p.pledged_on, 1, 4) AS INTEGER), substr(r.received_on, 1, 7), ${PLACE_KEYS},
+      0, ra.amount_fen, 0, 0, 0, 0, 0
+    FROM pledges p JOIN allocations a ON a.pledge_id = p.id JOIN receipt_allocations ra ON ra.allocation_id = a.id
+      JOIN receipts r ON r.id = ra.receipt_id AND r.voided_at IS NULL
+      JOIN places pl ON pl.id = a.place_id JOIN donors d ON d.id = p.donor_id
+    WHERE p.voided_at IS NULL AND ${where}`;
+}
+
+function splitRowsSql(where: string): string {
+  return `SELECT a.id AS allocation_id, p.id AS pledge_id, CAST(substr(p.pledged_on, 1, 4) AS INTEGER) AS year, substr(p.pledged_on, 1, 7) AS month, ${PLACE_KEYS},
+      a.amount_fen AS amount_fen, COALESCE(p.people_trained, 0) AS people_trained, COALESCE(p.beneficiaries, 0) AS beneficiaries, COALESCE(p.jobs, 0) AS jobs
+    FROM pledges p JOIN allocations a ON a.pledge_id = p.id JOIN places pl ON pl.id = a.place_id JOIN donors d ON d.id = p.donor_id
+    WHERE p.voided_at IS NULL AND NOT ${SINGLE} AND ${where}`;
+}
+
+function upsertSql(grain: Grain, source: string, sign: 1 | -1): string {
+  const keys = grain.keys.join(', ');
+  const sums = MEASURES.map((m) => `${sign === 1 ? '' : '-'}SUM(${m})`).join(', ');
+  const updates = MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(', ');
+  return `INSERT INTO ${grain.table} (${keys}, ${MEASURES.join(', ')})
+    SELECT ${keys}, ${sums} FROM (${source}) WHERE 1 GROUP BY ${keys}
+    ON CONFLICT (${keys}) DO UPDATE SET ${updates}`;
+}
+
+export function createRollupTablesSql(): string[] {
+  const out: string[] = [];
+  for (const g of GRAINS) {
+    const cols = [...g.keys.map((k) => `${k} ${keyType(k)} NOT NULL`), ...MEASURES.map((m) => `${m} INTEGER NOT NULL DEFAULT 0`)];
+    out.push(`CREATE TABLE ${g.table} (${cols.join(', ')}, PRIMARY KEY (${g.keys.join(', ')})) WITHOUT ROWID`);
+    g.indexes.forEach((ix, i) => out.push(`CREATE INDEX ${g.table}_ix${i} ON ${g.table} (${ix.join(', ')})`));
+  }
+  const splitCols = ['allocation_id INTEGER PRIMARY KEY', 'pledge_id INTEGER NOT NULL', ...SPLIT_KEYS.map((k) => `${k} ${keyType(k)} NOT NULL`), 'amount_fen INTEGER NOT NULL', 'people_trained INTEGER NOT NULL', 'beneficiaries INTEGER NOT NULL', 'jobs INTEGER NOT NULL'];
+  out.push(`CREATE TABLE ${SPLIT_TABLE} (${splitCols.join(', ')})`);
+  out.push(`CREATE INDEX ${SPLIT_TABLE}_pledge ON ${SPLIT_TABLE} (pledge_id)`);
+  return out;
+}
+
+/** Changes whenever a definition above changes, so that an older file's roll-ups are rebuilt on open. */
+export const ROLLUP_SIGNATURE = crypto
+  .createHash('sha256')
+  .update(JSON.stringify({ GRAINS, MEASURES, SPLIT_KEYS, create: createRollupTablesSql(), contributions: contributionsSql('?'), split: splitRowsSql('?') }))
+  .digest('hex')
+  .slice(0, 16);
+
+const SIGNATURE_KEY = 'rollups.signature';
+
+// ---- Prepared statements, one set per connection ----
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function prepared(sqlite: Database.Database, text: string): Database.Statement {
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  let stmt = cache.get(text);
+  if (!stmt) cache.set(text, (stmt = sqlite.prepare(text)));
+  return stmt;
+}
+
+/**
+ * Adds (+1) or subtracts (−1) the contributions of the pledges in scope to every roll-up, as they stand now in the
+ * ledger. Run −1 before a change and +1 after it, inside the change's transaction.
+ */
+export function applyContributions(sqlite: Database.Database, scope: Scope, sign: 1 | -1): void {
+  const { where, params } = scopeSql(scope);
+  if (scope === 'all' || !('pledge' in scope)) {
+    // many pledges: gather their contributions once, then fold them into each grain
+    sqlite.prepare('DROP TABLE IF EXISTS temp.rollup_contrib').run();
+    sqlite.prepare(`CREATE TEMP TABLE rollup_contrib AS ${contributionsSql(where)}`).run(params);
+    for (const g of GRAINS) prepared(sqlite, upsertSql(g, 'SELECT * FROM temp.rollup_contrib', sign)).run();
+    sqlite.prepare('DROP TABLE temp.rollup_contrib').run();
+  } else {
+    for (const g of GRAINS) prepared(sqlite, upsertSql(g, contributionsSql(where), sign)).run(params);
+  }
+  if (sign === -1) prepared(sqlite, `DELETE FROM ${SPLIT_TABLE} WHERE pledge_id IN (SELECT p.id FROM pledges p WHERE ${where})`).run(params);
+  else prepared(sqlite, `INSERT INTO ${SPLIT_TABLE} ${splitRowsSql(where)}`).run(params);
+}
+
+/** Empties every roll-up and fills it again from the ledger's rows. */
+export function rebuildRollupTables(sqlite: Database.Database): void {
+  for (const g of GRAINS) sqlite.prepare(`DELETE FROM ${g.table}`).run();
+  sqlite.prepare(`DELETE FROM ${SPLIT_TABLE}`).run();
+  applyContributions(sqlite, 'all', 1);
+  // rows whose every measure came back to zero (a voided pledge's) are dropped so that the tables stay small
+  purgeZeroRows(sqlite);
+}
+
+export function purgeZeroRows(sqlite: Database.Database): void {
+  for (const g of GRAINS) sqlite.prepare(`DELETE FROM ${g.table} WHERE ${MEASURES.map((m) => `${m} = 0`).join(' AND ')}`).run();
+}
+
+function existingRollupTables(sqlite: Database.Database): string[] {
+  return sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rollup\\_%' ESCAPE '\\'`)
+    .all()
+    .map((r) => (r as { name: string }).name);
+}
+
+/** On open: creates the roll-ups of a new or older file and fills them, unless they already match this code. */
+export function ensureRollups(sqlite: Database.Database): { rebuilt: boolean } {
+  const stored = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(SIGNATURE_KEY) as { value: string } | undefined;
+  if (stored?.value === ROLLUP_SIGNATURE && existingRollupTables(sqlite).length === GRAINS.length + 1) return { rebuilt: false };
+  sqlite.transaction(() => {
+    for (const name of existingRollupTables(sqlite)) sqlite.prepare(`DROP TABLE ${name}`).run();
+    for (const statement of createRollupTablesSql()) sqlite.prepare(statement).run();
+    rebuildRollupTables(sqlite);
+    sqlite
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(SIGNATURE_KEY, ROLLUP_SIGNATURE);
+  }).immediate();
+  return { rebuilt: true };
+}
+
+/**
+ * Rebuilds every roll-up and names the tables whose maintained rows differed from the rebuilt ones (compared in SQL,
+ * so that a national-size ledger is compared without holding it in memory).
+ */
+export function rebuildAndCompare(sqlite: Database.Database): string[] {
+  purgeZeroRows(sqlite);
+  const tables = [...GRAINS.map((g) => g.table), SPLIT_TABLE];
+  for (const t of tables) {
+    sqlite.prepare(`DROP TABLE IF EXISTS temp.before_${t}`).run();
+    sqlite.prepare(`CREATE TEMP TABLE before_${t} AS SELECT * FROM ${t}`).run();
+  }
+  rebuildRollupTables(sqlite);
+  const drifted = tables.filter((t) => {
+    const diff = sqlite.prepare(`SELECT (SELECT COUNT(*) FROM (SELECT * FROM temp.before_${t} EXCEPT SELECT * FROM ${t})) + (SELECT COUNT(*) FROM (SELECT * FROM ${t} EXCEPT SELECT * FROM temp.before_${t})) AS n`).get() as { n: number };
+    return diff.n > 0;
+  });
+  for (const t of tables) sqlite.prepare(`DROP TABLE temp.before_${t}`).run();
+  return drifted;
+}
+
+/** Every non-zero roll-up row, in a stable order: what a test or the rebuild command compares. */
+export function rollupSnapshot(sqlite: Database.Database): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  for (const g of GRAINS) {
+    out[g.table] = sqlite
+      .prepare(`SELECT * FROM ${g.table} WHERE NOT (${MEASURES.map((m) => `${m} = 0`).join(' AND ')}) ORDER BY ${g.keys.join(', ')}`)
+      .raw()
+      .all();
+  }
+  out[SPLIT_TABLE] = sqlite.prepare(`SELECT * FROM ${SPLIT_TABLE} ORDER BY allocation_id`).raw().all();
+  return out;
+}
