@@ -85,6 +85,7 @@ export const donors = sqliteTable(
   (t) => [
     uniqueIndex('donors_code_unique').on(t.code),
     index('donors_type_idx').on(t.type),
+    index('donors_sort_name_idx').on(sql`coalesce(${t.nameZh}, ${t.name})`, t.id),
     check('donors_has_name', sql`coalesce(${t.name}, ${t.nameZh}) is not null`),
   ],
 );
@@ -105,6 +106,9 @@ export const pledges = sqliteTable(
     amountFen: integer('amount_fen').notNull(),
     // sum of the pledge's live receipts, kept in step by the receipt use cases (never typed by hand)
     receivedFen: integer('received_fen').notNull().default(0),
+    // the day from which the pledge is overdue unless fulfilled: its due date, or the first instalment date by which
+    // more was due than has been received; kept in step by the pledge and receipt use cases (see db/queries/status.ts)
+    overdueOn: text('overdue_on'),
     pledgedOn: text('pledged_on').notNull(),
     dueOn: text('due_on'),
     channel: text('channel', { enum: ['direct', 'coordinated'] }).notNull(),
@@ -124,6 +128,11 @@ export const pledges = sqliteTable(
   (t) => [
     index('pledges_donor_idx').on(t.donorId),
     index('pledges_pledged_on_idx').on(t.pledgedOn, t.id),
+    // the pledge list's sort orders over live pledges, and the overdue ones, without a scan of the ledger
+    index('pledges_live_pledged_on_idx').on(t.pledgedOn, t.id).where(sql`voided_at IS NULL`),
+    index('pledges_live_amount_idx').on(t.amountFen, t.id).where(sql`voided_at IS NULL`),
+    index('pledges_live_received_idx').on(t.receivedFen, t.id).where(sql`voided_at IS NULL`),
+    index('pledges_overdue_idx').on(t.overdueOn, t.id).where(sql`voided_at IS NULL AND received_fen < amount_fen`),
     check('pledges_amount_check', sql`${t.amountFen} >= 0`),
     check('pledges_form_check', sql`${t.form} in ('cash','in_kind','purchase','training')`),
     check('pledges_channel_check', sql`${t.channel} in ('direct','coordinated')`),

@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { allocations, donors, instalments, places, pledges } from '@/db/schema';
 import { getPledgeDetail, type PledgeDetail } from '@/db/queries/pledges';
+import { refreshOverdueOn } from '@/db/queries/status';
 import { type Actor } from './actor';
 import { writeAudit } from './audit';
 import { DomainError, invalid, notFound } from './errors';
@@ -69,6 +70,7 @@ function recordParsedPledge(tx: Tx, actor: Actor, input: PledgeInput): PledgeDet
     .get();
   insertAllocations(tx, row.id, input);
   replaceInstalments(tx, row.id, input);
+  refreshOverdueOn(tx, row.id);
   addToRollups(tx, { pledge: row.id });
   const detail = getPledgeDetail(tx, row.id)!;
   writeAudit(tx, actor, { action: 'create', entityType: 'pledge', entityId: row.id, after: auditView(detail) });
@@ -180,6 +182,7 @@ export function updatePledge(db: Db, actor: Actor, id: number, raw: unknown): Pl
           });
         }
         replaceInstalments(tx, id, input);
+        refreshOverdueOn(tx, id);
       });
       const updated = getPledgeDetail(tx, id)!;
       writeAudit(tx, actor, { action: 'update', entityType: 'pledge', entityId: id, before: auditView(current), after: auditView(updated) });

@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { pledges, receipts } from '@/db/schema';
 import { getReceipt, type ReceiptView } from '@/db/queries/receipts';
+import { refreshOverdueOn } from '@/db/queries/status';
 import type { Actor } from './actor';
 import { writeAudit } from './audit';
 import { DomainError, invalid, notFound } from './errors';
@@ -21,6 +22,7 @@ function syncReceived(tx: Tx, pledgeId: number): void {
     .set({ receivedFen: sql`(SELECT COALESCE(SUM(amount_fen), 0) FROM receipts WHERE pledge_id = ${pledgeId} AND voided_at IS NULL)` })
     .where(eq(pledges.id, pledgeId))
     .run();
+  refreshOverdueOn(tx, pledgeId);
   rebuildReceiptApportionment(tx, pledgeId);
 }
 

@@ -11,6 +11,7 @@ import { createDonor, updateDonor } from './donors';
 import { recordPledge, updatePledge, voidPledge } from './pledges';
 import { recordReceipt, voidReceipt } from './receipts';
 import { rebuildRollups } from './rollups';
+import { getPledgeDetail } from '@/db/queries/pledges';
 import { todayInChina } from './time';
 import type { Actor } from './actor';
 
@@ -62,6 +63,14 @@ function randomPledgeBody(w: World, r: ReturnType<typeof rng>) {
     jobs: r.next() < 0.2 ? r.int(0, 9) : null,
   };
   const places = [...w.villages, ...w.towns, w.countyId];
+  const ageDays = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${pledgedOn}T00:00:00Z`)) / 86_400_000);
+  const dueAfter = (days: number) => new Date(Date.parse(`${pledgedOn}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  Object.assign(common, r.next() < 0.2 ? { dueOn: dueAfter(r.int(0, ageDays + 60)) } : {});
+  if (r.next() < 0.25 && amountFen >= 2) {
+    const first = r.int(1, amountFen - 1);
+    const day = r.int(0, ageDays + 30);
+    Object.assign(common, { instalments: [{ dueOn: dueAfter(day), amountFen: first }, { dueOn: dueAfter(day + r.int(0, 90)), amountFen: amountFen - first }] });
+  }
   if (r.next() < 0.3 && amountFen >= 3) {
     const first = r.int(0, amountFen);
     const second = r.int(0, amountFen - first);
@@ -137,7 +146,7 @@ describe('roll-ups', () => {
       }),
       { numRuns: 15 },
     );
-  });
+  }, 120_000);
 
   it('answer every summary and headline exactly as the live GROUP BY does, to the fen and the pledge', () => {
     fc.assert(
@@ -157,7 +166,30 @@ describe('roll-ups', () => {
       }),
       { numRuns: 12 },
     );
-  });
+  }, 120_000);
+
+  it('derive the same status from the stored overdue date as from the due date and instalments themselves', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const w = world();
+        const r = rng(seed);
+        for (let i = 0; i < 60; i++) randomStep(w, r);
+        const sqlite = sqliteOf(w.db);
+        const byDefinition = sqlite
+          .prepare(
+            `SELECT p.id, CASE WHEN p.voided_at IS NOT NULL THEN 'voided' WHEN p.received_fen >= p.amount_fen THEN 'fulfilled'
+               WHEN (p.due_on IS NOT NULL AND p.due_on < @today)
+                 OR (SELECT COALESCE(SUM(i.amount_fen), 0) FROM instalments i WHERE i.pledge_id = p.id AND i.due_on < @today) > p.received_fen THEN 'overdue'
+               WHEN p.received_fen > 0 THEN 'partly_received' ELSE 'pledged' END AS status FROM pledges p ORDER BY p.id`,
+          )
+          .all({ today });
+        const stored = w.pledges.length ? w.pledges.map((id) => ({ id, status: getPledgeDetail(w.db, id)!.status })).sort((a, b) => a.id - b.id) : [];
+        expect(stored).toEqual(byDefinition);
+        expect(new Set(stored.map((s) => s.status)).size).toBeGreaterThan(2);
+      }),
+      { numRuns: 10 },
+    );
+  }, 120_000);
 
   it('are repaired by the rebuild when they have been tampered with, and the rebuild says which tables were wrong', () => {
     const w = world();

@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import type { CategoryCode, PlaceLevel, PledgeStatus } from '@/lib/codes';
 import { todayInChina } from '@/lib/time';
-import { pledgeStatusSql } from './status';
+import { pledgeStatusCondition, pledgeStatusSql } from './status';
 
 export type Reader = Db | Tx;
 
@@ -131,7 +131,7 @@ export function pledgeConditions(f: PledgeFilters, today: string): SQL {
     where.push(sql`(p.project_name LIKE ${like} ESCAPE '\\' OR p.note LIKE ${like} ESCAPE '\\' OR d.name LIKE ${like} ESCAPE '\\' OR d.name_zh LIKE ${like} ESCAPE '\\')`);
   }
   if (f.status === 'active') where.push(sql`p.voided_at IS NULL`);
-  else if (f.status) where.push(sql`${pledgeStatusSql(today)} = ${f.status}`);
+  else if (f.status) where.push(pledgeStatusCondition(f.status, today));
   else if (!f.includeVoided) where.push(sql`p.voided_at IS NULL`);
   return where.length ? sql.join(where, sql` AND `) : sql`1 = 1`;
 }

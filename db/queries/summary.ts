@@ -2,7 +2,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CategoryCode, PledgeStatus } from '@/lib/codes';
-import { pledgeStatusSql } from './status';
+import { pledgeStatusCondition } from './status';
 import { planRollup, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
 import { SPLIT_TABLE } from '../rollups';
 import type { Reader } from './pledges';
@@ -51,8 +51,7 @@ function dimensionSql(dim: GroupDimension, dateColumn: SQL): SQL {
 /** Conditions at allocation level over `allocations a, pledges p, places pl, donors d`; place filters go through the places index. */
 export function summaryConditions(f: SummaryFilters, today: string): SQL {
   const where: SQL[] = [sql`p.voided_at IS NULL`];
-  if (f.status === 'voided') where[0] = sql`p.voided_at IS NOT NULL`;
-  else if (f.status) where.push(sql`${pledgeStatusSql(today)} = ${f.status}`);
+  if (f.status) where[0] = pledgeStatusCondition(f.status, today);
   if (f.year) where.push(sql`p.pledged_on >= ${`${f.year}-01-01`} AND p.pledged_on < ${`${f.year + 1}-01-01`}`);
   // a town's own allocations and its villages': the same "town" as the town dimension groups by
   if (f.townId) where.push(sql`a.place_id IN (SELECT id FROM places WHERE (id = ${f.townId} AND level = 'town') OR (parent_id = ${f.townId} AND level = 'village'))`);
