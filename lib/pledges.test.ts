@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { freshDb, makeActor, smallLedger } from './testing/ledger';
-import { recordPledge, updatePledge, voidPledge } from './pledges';
+import { pledgeRecorder, recordPledge, updatePledge, voidPledge } from './pledges';
 import { DomainError } from './errors';
 import { summarize, type CodeLabels } from './summary';
 import { seedWangmo2020 } from './demo';
@@ -104,5 +104,58 @@ describe('the Wangmo 2020 demo', () => {
     expect(s.total.pledgedFen).toBe(6751940000);
     expect(s.total.count).toBe(20);
     expect(s.rows.find((r) => r.category === 'education')!.pledgedFen).toBe(2554650000);
+  });
+});
+
+describe('pledgeRecorder (the import path)', () => {
+  const bodies = (l: ReturnType<typeof smallLedger>) => [
+    { donorId: l.donors[0]!.id, form: 'cash', amountFen: 500_000, pledgedOn: '2024-03-01', placeId: l.villages[0]!.id, category: 'education', projectName: '助学', beneficiaries: 12 },
+    { donorId: l.donors[1]!.id, form: 'in_kind', amountFen: 90_000, pledgedOn: '2024-04-02', dueOn: '2024-05-01', channel: 'direct', placeId: l.towns[1]!.id, category: 'health' },
+    {
+      donorId: l.donors[0]!.id, form: 'cash', amountFen: 300_000, pledgedOn: '2024-06-01',
+      allocations: [{ placeId: l.villages[1]!.id, category: 'industry', amountFen: 100_000 }, { placeId: l.villages[2]!.id, category: 'education', amountFen: 200_000 }],
+      instalments: [{ dueOn: '2024-12-01', amountFen: 200_000 }, { dueOn: '2024-07-01', amountFen: 100_000 }],
+    },
+  ];
+  const snapshot = (db: ReturnType<typeof freshDb>) => ({
+    pledges: db.all(sql`SELECT donor_id, form, amount_fen, received_fen, overdue_on, pledged_on, due_on, channel, project_name, beneficiaries, created_by FROM pledges ORDER BY id`),
+    allocations: db.all(sql`SELECT pledge_id, place_id, category_code, amount_fen FROM allocations ORDER BY id`),
+    instalments: db.all(sql`SELECT pledge_id, due_on, amount_fen FROM instalments ORDER BY pledge_id, due_on`),
+    audit: db.all(sql`SELECT user_id, action, entity_type, entity_id, after_json FROM audit_log WHERE entity_type = 'pledge' ORDER BY id`),
+    rollups: db.all(sql`SELECT * FROM rollup_place ORDER BY year, place_id, category`),
+    split: db.all(sql`SELECT * FROM rollup_split ORDER BY allocation_id`),
+  });
+
+  it('writes exactly what recordPledge writes: rows, overdue date, audit entries and roll-ups', () => {
+    const one = freshDb();
+    const oneActor = makeActor(one);
+    const oneLedger = smallLedger(one, oneActor);
+    for (const body of bodies(oneLedger)) recordPledge(one, oneActor, body);
+
+    const bulk = freshDb();
+    const bulkActor = makeActor(bulk);
+    const bulkLedger = smallLedger(bulk, bulkActor);
+    bulk.transaction((tx) => {
+      const recorder = pledgeRecorder(tx, bulkActor);
+      for (const body of bodies(bulkLedger)) recorder.record(body);
+      recorder.finish();
+    });
+    const expected = snapshot(one);
+    expect(expected.pledges).toHaveLength(3);
+    expect(snapshot(bulk)).toEqual(expected);
+  });
+
+  it('refuses a bad pledge with the same field error as recordPledge, and an unknown place', () => {
+    const db = freshDb();
+    const actor = makeActor(db);
+    const l = smallLedger(db, actor);
+    db.transaction((tx) => {
+      const recorder = pledgeRecorder(tx, actor);
+      expectDomainError(() => recorder.record({ ...bodies(l)[0], amountFen: -1 }), 422, 'amountFen');
+      expectDomainError(() => recorder.record({ ...bodies(l)[0], placeId: 99_999 }), 422, 'placeId');
+      expect(recorder.record(bodies(l)[0])).toBeGreaterThan(0);
+      recorder.finish();
+    });
+    expect(db.all(sql`SELECT id FROM pledges`)).toHaveLength(1);
   });
 });

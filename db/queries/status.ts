@@ -20,6 +20,11 @@ export function refreshOverdueOn(tx: Tx, pledgeId: number): void {
   tx.run(sql`UPDATE pledges SET overdue_on = ${OVERDUE_ON} WHERE id = ${pledgeId}`);
 }
 
+/** The same for a range of newly recorded pledges (an import), in one statement. */
+export function refreshOverdueOnRange(tx: Tx, fromId: number, toId: number): void {
+  tx.run(sql`UPDATE pledges SET overdue_on = ${OVERDUE_ON} WHERE id BETWEEN ${fromId} AND ${toId} AND (due_on IS NOT NULL OR EXISTS (SELECT 1 FROM instalments i WHERE i.pledge_id = pledges.id))`);
+}
+
 /**
  * pledged (nothing received) · partly_received · fulfilled (received ≥ pledged) · overdue (a due date or instalment
  * date before today with less received than due by then) · voided. `today` is YYYY-MM-DD in China.

@@ -6,7 +6,7 @@ import { TEMPLATE_EXAMPLE_NOTE, type ImportField } from './fields';
 import { PlaceIndex, type PlacePart } from './place-index';
 import { isTotalsLabel, matchCategory, matchChannel, matchDonorType, matchForm, normalizeKey, parseCountCell, parseDateCell, type Cell } from './values';
 
-/** What the commit hands to recordPledgeInTx once the donor exists (donorId null: create `newDonor` first). */
+/** What the commit hands to pledgeRecorder().record once the donor exists (donorId null: create `newDonor` first). */
 export type PledgePayload = {
   donorId: number | null;
   newDonor: { name: string | null; nameZh: string | null; type: DonorType } | null;

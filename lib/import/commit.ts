@@ -6,7 +6,7 @@ import type { Actor } from '../actor';
 import { writeAudit } from '../audit';
 import { createDonorInTx } from '../donors';
 import { DomainError } from '../errors';
-import { recordPledgeInTx } from '../pledges';
+import { pledgeRecorder } from '../pledges';
 import { recordReceiptInTx } from '../receipts';
 import type { PledgePayload } from './check-pledge';
 import type { ReceiptPayload } from './check-receipt';
@@ -62,6 +62,8 @@ export function commitImport(db: Db, actor: Actor, importId: number): CommitResu
 
         const donorCache = new Map<string, number>();
         const result: CommitResult = { rows: 0, pledges: 0, receipts: 0, donorsCreated: 0, amountFen: 0, firstId: null, lastId: null };
+        // pledges go through the bulk recorder (same rules, set-based upkeep at the end); receipts one by one
+        const recorder = pledgeRecorder(tx, actor);
         let after = 0;
         for (;;) {
           const rows = rowsAfter(db, importId, after, PAGE, true);
@@ -74,7 +76,7 @@ export function commitImport(db: Db, actor: Actor, importId: number): CommitResu
                 const p = JSON.parse(row.payloadJson!) as PledgePayload;
                 const donorId = p.donorId ?? donorFor(tx, actor, p, donorCache, result);
                 const { newDonor: _n, donorId: _d, ...fields } = p;
-                id = recordPledgeInTx(tx, actor, { ...fields, donorId }).id;
+                id = recorder.record({ ...fields, donorId });
                 result.pledges++;
               } else {
                 const r = JSON.parse(row.payloadJson!) as ReceiptPayload;
@@ -93,6 +95,7 @@ export function commitImport(db: Db, actor: Actor, importId: number): CommitResu
             }
           }
         }
+        recorder.finish();
         const committedAt = new Date().toISOString();
         writeAudit(tx, actor, {
           action: 'import',
