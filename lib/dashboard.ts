@@ -1,9 +1,11 @@
 // Everything the officials' overview shows, computed once from the same summarize() the API answers with.
 import 'server-only';
 import { sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { cachedFigures } from './ledger-cache';
 import { listPledges, type PledgeDetail, type Reader } from '@/db/queries/pledges';
 import { allCategories, allPlaces, type PlaceRow } from '@/db/queries/lookups';
-import { headlineRaw, type Headline } from '@/db/queries/summary';
+import { headlineRaw, summarizeRaw, type Headline } from '@/db/queries/summary';
 import type { CategoryCode } from './codes';
 import { invalid } from './errors';
 import { codeLabels, translatorFor } from './i18n/labels';
@@ -16,7 +18,20 @@ import { dashboardQuerySchema, filterFields, type DashboardQuery } from './valid
 export type Cells = Partial<Record<CategoryCode, Measures>>;
 export type MatrixRow = { key: string; placeId: number | null; label: string; kind: 'village' | 'townWide' | 'countyWide'; cells: Cells; total: Measures };
 export type MatrixGroup = { townId: number | null; label: string; rows: MatrixRow[]; cells: Cells; total: Measures };
-export type Matrix = { categories: { code: CategoryCode; label: string }[]; groups: MatrixGroup[]; columnTotals: Cells; total: Measures };
+/**
+ * `villages`: every village of the scope under its town (a county's worth). `towns`: the scope holds more villages than
+ * a screen can show, so only towns are listed (the largest MATRIX_MAX_TOWNS, the rest summed in `omitted`), each one
+ * click away from its villages.
+ */
+export type Matrix = {
+  mode: 'villages' | 'towns';
+  categories: { code: CategoryCode; label: string }[];
+  groups: MatrixGroup[];
+  /** The towns not listed, summed (money only: a split pledge's count cannot be summed across towns, so count is 0). */
+  omitted: { towns: number; cells: Cells; total: Measures } | null;
+  columnTotals: Cells;
+  total: Measures;
+};
 
 export type OverduePledge = {
   id: number;
@@ -40,7 +55,13 @@ export type Dashboard = {
   byMonth: Summary;
   topDonors: Summary;
   overdue: { rows: OverduePledge[]; count: number; outstandingFen: number };
-  gaps: { villagesWithNothing: { id: number; label: string; town: string }[]; categoryGaps: { category: CategoryCode; label: string; villages: { id: number; label: string }[] }[] };
+  gaps: {
+    /** The first GAPS_LIMIT of them, in the places' order; villagesWithNothingCount says how many there are. */
+    villagesWithNothing: { id: number; label: string; town: string }[];
+    villagesWithNothingCount: number;
+    /** Empty when the scope is too large to list them (matrix.mode 'towns'): the screen asks to pick a town. */
+    categoryGaps: { category: CategoryCode; label: string; villages: { id: number; label: string }[] }[];
+  };
   years: number[];
   towns: { id: number; label: string }[];
   categories: { code: CategoryCode; label: string }[];
@@ -51,13 +72,18 @@ export type Dashboard = {
 /** How many overdue pledges the overview lists; the rest are one click away in the pledge list. */
 export const OVERDUE_LIMIT = 10;
 const TOP_DONORS = 10;
+/** A scope with more villages than this shows towns only in the matrix (a province holds ~15,000 villages). */
+export const MATRIX_MAX_VILLAGES = 400;
+export const MATRIX_MAX_TOWNS = 60;
+const GAPS_LIMIT = 60;
 
 const ZERO: Measures = { pledgedFen: 0, receivedFen: 0, outstandingFen: 0, count: 0 };
 const add = (a: Measures, b: Measures): Measures => withOutstanding({ pledgedFen: a.pledgedFen + b.pledgedFen, receivedFen: a.receivedFen + b.receivedFen, count: a.count + b.count });
 const measuresOf = (m: Measures): Measures => ({ pledgedFen: m.pledgedFen, receivedFen: m.receivedFen, outstandingFen: m.outstandingFen, count: m.count });
 
+/** The years with live pledges, from the smallest roll-up (a year whose pledges were all voided has no allocations left). */
 export function ledgerYears(reader: Reader): number[] {
-  return reader.all<{ y: number }>(sql`SELECT DISTINCT CAST(substr(pledged_on, 1, 4) AS INTEGER) AS y FROM pledges WHERE voided_at IS NULL ORDER BY y DESC`).map((r) => r.y);
+  return reader.all<{ y: number }>(sql`SELECT year AS y FROM rollup_month GROUP BY year HAVING SUM(allocations) > 0 ORDER BY y DESC`).map((r) => r.y);
 }
 
 /** The API's reading of the overview's filters: a bad value is a 422 naming the field. */
@@ -98,11 +124,24 @@ function buildMatrix({ reader, q, locale, places, byTown }: Ctx): Matrix {
     .map((c) => ({ code: c.code as CategoryCode, label: locale === 'zh' ? c.nameZh : c.nameEn }))
     .filter((c) => !q.category || c.code === q.category);
 
+  const townKey = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  const byCategory = summarize(reader, ['category'], filters, locale, labels);
+  const columnTotals: Cells = {};
+  for (const r of byCategory.rows) columnTotals[r.category as CategoryCode] = measuresOf(r);
+  const byTownCell = summarize(reader, ['town', 'category'], filters, locale, labels);
+  const groupCells = new Map<number | null, Cells>();
+  for (const r of byTownCell.rows) {
+    const key = townKey(r.town);
+    groupCells.set(key, { ...groupCells.get(key), [r.category as CategoryCode]: measuresOf(r) });
+  }
+  const scope = inScope(places, q);
+  if (places.filter((p) => p.level === 'village' && scope(p)).length > MATRIX_MAX_VILLAGES) {
+    return townMatrix(cats, byTown, groupCells, columnTotals, t('dashboard.countyWide'));
+  }
+
   // Money adds up across cells; pledge counts do not (a split pledge sits in several cells), so every count comes from SQL.
   const byCell = summarize(reader, ['place', 'category'], filters, locale, labels);
   const byPlace = summarize(reader, ['place'], filters, locale, labels);
-  const byTownCell = summarize(reader, ['town', 'category'], filters, locale, labels);
-  const byCategory = summarize(reader, ['category'], filters, locale, labels);
 
   const cells = new Map<number, Cells>();
   for (const r of byCell.rows) {
@@ -110,15 +149,8 @@ function buildMatrix({ reader, q, locale, places, byTown }: Ctx): Matrix {
     cells.set(placeId, { ...cells.get(placeId), [r.category as CategoryCode]: measuresOf(r) });
   }
   const placeTotals = new Map(byPlace.rows.map((r) => [Number(r.place), measuresOf(r)]));
-  const townKey = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
-  const groupCells = new Map<number | null, Cells>();
-  for (const r of byTownCell.rows) {
-    const key = townKey(r.town);
-    groupCells.set(key, { ...groupCells.get(key), [r.category as CategoryCode]: measuresOf(r) });
-  }
   const groupTotals = new Map(byTown.rows.map((r) => [townKey(r.town), measuresOf(r)]));
 
-  const scope = inScope(places, q);
   const byId = new Map(places.map((p) => [p.id, p]));
   const row = (p: PlaceRow, kind: MatrixRow['kind'], label: string): MatrixRow => ({
     key: `${kind}-${p.id}`,
@@ -144,9 +176,29 @@ function buildMatrix({ reader, q, locale, places, byTown }: Ctx): Matrix {
   ];
   if (countyRows.length) groups.push({ townId: null, label: t('dashboard.countyWide'), rows: countyRows, cells: groupCells.get(null) ?? {}, total: groupTotals.get(null) ?? ZERO });
 
-  const columnTotals: Cells = {};
-  for (const r of byCategory.rows) columnTotals[r.category as CategoryCode] = measuresOf(r);
-  return { categories: cats, groups, columnTotals, total: byCell.total };
+  return { mode: 'villages', categories: cats, groups, omitted: null, columnTotals, total: byCell.total };
+}
+
+/** Towns only, largest first (byTown is sorted by amount pledged); the towns past MATRIX_MAX_TOWNS are summed into one row. */
+function townMatrix(cats: Matrix['categories'], byTown: Summary, groupCells: Map<number | null, Cells>, columnTotals: Cells, countyWide: string): Matrix {
+  const key = (v: string | number | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  const groups: MatrixGroup[] = byTown.rows.map((r) => ({
+    townId: key(r.town),
+    label: key(r.town) === null ? countyWide : r.label,
+    rows: [],
+    cells: groupCells.get(key(r.town)) ?? {},
+    total: measuresOf(r),
+  }));
+  const shown = groups.slice(0, MATRIX_MAX_TOWNS);
+  const rest = groups.slice(MATRIX_MAX_TOWNS);
+  let omitted: Matrix['omitted'] = null;
+  if (rest.length) {
+    const moneyOnly = (m: Measures): Measures => ({ ...m, count: 0 });
+    const cells: Cells = {};
+    for (const g of rest) for (const [code, m] of Object.entries(g.cells) as [CategoryCode, Measures][]) cells[code] = moneyOnly(add(cells[code] ?? ZERO, m));
+    omitted = { towns: rest.length, cells, total: moneyOnly(rest.reduce((sum, g) => add(sum, g.total), ZERO)) };
+  }
+  return { mode: 'towns', categories: cats, groups: shown, omitted, columnTotals, total: byTown.total };
 }
 
 /** The date a pledge first fell behind: its due date, or the first instalment that receipts do not cover. */
@@ -192,23 +244,35 @@ function overduePledges(reader: Reader, q: DashboardQuery, locale: Locale, today
 
 const topOf = (s: Summary, n: number): Summary => ({ ...s, rows: s.rows.slice(0, n) });
 
+/** The overview's figures, from the cache while the ledger has not changed since they were computed. */
+export function dashboardFor(db: Db, q: DashboardQuery, locale: Locale, opts: { fresh?: boolean } = {}): Dashboard {
+  return cachedFigures(db, `dashboard:${todayInChina()}:${locale}:${JSON.stringify(q)}`, () => buildDashboard(db, q, locale), { bypass: opts.fresh });
+}
+
 export function buildDashboard(reader: Reader, q: DashboardQuery, locale: Locale): Dashboard {
   const labels = codeLabels(locale);
   const filters = toSummaryFilters(q);
   const today = todayInChina();
-  const places = allPlaces(reader);
+  // 16,000 places in a province: read once per version of the ledger, not once per request
+  const places = cachedFigures(reader, 'places', () => allPlaces(reader));
   const byTown = summarize(reader, ['town'], filters, locale, labels);
   const matrix = buildMatrix({ reader, q, locale, places, byTown });
   const scope = inScope(places, q);
   const villages = places.filter((p) => p.level === 'village' && scope(p));
   const byId = new Map(places.map((p) => [p.id, p]));
 
+  // Villages reached (pledged > 0) and, when the matrix lists villages, in which categories.
   const reached = new Map<number, Set<string>>();
-  for (const g of matrix.groups)
-    for (const r of g.rows)
-      if (r.kind === 'village' && r.total.pledgedFen > 0) reached.set(r.placeId!, new Set(Object.entries(r.cells).filter(([, m]) => m.pledgedFen > 0).map(([c]) => c)));
+  if (matrix.mode === 'villages') {
+    for (const g of matrix.groups)
+      for (const r of g.rows)
+        if (r.kind === 'village' && r.total.pledgedFen > 0) reached.set(r.placeId!, new Set(Object.entries(r.cells).filter(([, m]) => m.pledgedFen > 0).map(([c]) => c)));
+  } else {
+    for (const r of summarizeRaw(reader, ['village'], filters, today).rows) if (r.keys[0] !== null && r.pledgedFen > 0) reached.set(Number(r.keys[0]), new Set());
+  }
   const villageCats = new Set([...reached.values()].flatMap((s) => [...s]));
   const villageLabel = (v: PlaceRow) => ({ id: v.id, label: displayName(v, locale) });
+  const nothing = villages.filter((v) => !reached.has(v.id));
 
   return {
     headline: { ...headlineRaw(reader, filters, today), ...matrix.total, villageCount: villages.length },
@@ -217,10 +281,11 @@ export function buildDashboard(reader: Reader, q: DashboardQuery, locale: Locale
     byDonorType: summarize(reader, ['donorType'], filters, locale, labels),
     byTown,
     byMonth: summarize(reader, ['month'], filters, locale, labels),
-    topDonors: topOf(summarize(reader, ['donor'], filters, locale, labels), TOP_DONORS),
+    topDonors: topOf(summarize(reader, ['donor'], filters, locale, labels, { top: TOP_DONORS }), TOP_DONORS),
     overdue: overduePledges(reader, q, locale, today),
     gaps: {
-      villagesWithNothing: villages.filter((v) => !reached.has(v.id)).map((v) => ({ ...villageLabel(v), town: v.parentId && byId.has(v.parentId) ? displayName(byId.get(v.parentId)!, locale) : '' })),
+      villagesWithNothing: nothing.slice(0, GAPS_LIMIT).map((v) => ({ ...villageLabel(v), town: v.parentId && byId.has(v.parentId) ? displayName(byId.get(v.parentId)!, locale) : '' })),
+      villagesWithNothingCount: nothing.length,
       categoryGaps: matrix.categories
         .filter((c) => villageCats.has(c.code))
         .map((c) => ({ category: c.code, label: c.label, villages: villages.filter((v) => reached.has(v.id) && !reached.get(v.id)!.has(c.code)).map(villageLabel) }))

@@ -1,6 +1,9 @@
 // GET /api/v1/summary's query parameters to figures, through the one summarize().
 import 'server-only';
 import type { Reader } from '@/db/queries/pledges';
+import type { Db } from '@/db/client';
+import { cachedFigures } from './ledger-cache';
+import { todayInChina } from './time';
 import { invalid } from './errors';
 import { codeLabels } from './i18n/labels';
 import type { Locale } from './names';
@@ -16,4 +19,9 @@ export function parseSummaryQuery(params: Record<string, string>): SummaryQuery 
 
 export function summarizeQuery(reader: Reader, q: SummaryQuery, locale: Locale): Summary & { by: string[] } {
   return { by: q.by, ...summarize(reader, q.by, toSummaryFilters(q), locale, codeLabels(locale)) };
+}
+
+/** The same, from the cache while the ledger has not changed (the day is in the key: a status filter depends on it). */
+export function summarizeQueryCached(db: Db, q: SummaryQuery, locale: Locale, opts: { fresh?: boolean } = {}): Summary & { by: string[] } {
+  return cachedFigures(db, `summary:${todayInChina()}:${locale}:${JSON.stringify(q)}`, () => summarizeQuery(db, q, locale), { bypass: opts.fresh });
 }

@@ -41,8 +41,10 @@ export const withOutstanding = (m: { pledgedFen: number; receivedFen: number; co
   count: m.count,
 });
 
-export function summarize(reader: Reader, dims: (SummaryDimension | GroupDimension)[], filters: SummaryFilters, locale: Locale, labels: CodeLabels): Summary {
+/** `top`: only the rows with the most pledged (the total still covers every row), labelled alone: a top-ten of 20,000 donors. */
+export function summarize(reader: Reader, dims: (SummaryDimension | GroupDimension)[], filters: SummaryFilters, locale: Locale, labels: CodeLabels, opts: { top?: number } = {}): Summary {
   const raw = summarizeRaw(reader, dims, filters, todayInChina());
+  if (opts.top !== undefined) raw.rows = [...raw.rows].sort((a, b) => b.pledgedFen - a.pledgedFen).slice(0, opts.top);
   const idsFor = (kinds: GroupDimension[]) =>
     [...new Set(raw.rows.flatMap((r) => r.keys.filter((_, i) => kinds.includes(dims[i]!)).filter((k): k is number => typeof k === 'number')))];
   const placeNames = placesByIds(reader, idsFor(['village', 'town', 'place']));

@@ -5,7 +5,8 @@ import { Card, CardTitle } from '@/components/ui/card';
 
 export function GapsCard({ data }: { data: Dashboard }) {
   const t = useTranslations('dashboard');
-  const { villagesWithNothing, categoryGaps } = data.gaps;
+  const { villagesWithNothing, villagesWithNothingCount, categoryGaps } = data.gaps;
+  const townsOnly = data.matrix.mode === 'towns';
   return (
     <Card aria-labelledby="gaps-title">
       <CardTitle id="gaps-title">{t('gapsTitle')}</CardTitle>
@@ -13,9 +14,9 @@ export function GapsCard({ data }: { data: Dashboard }) {
         <section aria-labelledby="gaps-nothing">
           <h3 id="gaps-nothing" className="mb-2 text-sm font-semibold text-slate-800">
             {t('gapsNothing')}
-            {villagesWithNothing.length > 0 && <span className="ml-2 font-normal text-warn-700">{t('villageCount', { count: villagesWithNothing.length })}</span>}
+            {villagesWithNothingCount > 0 && <span className="ml-2 font-normal text-warn-700">{t('villageCount', { count: villagesWithNothingCount })}</span>}
           </h3>
-          {villagesWithNothing.length === 0 ? (
+          {villagesWithNothingCount === 0 ? (
             <p className="text-sm text-slate-600">{t('gapsNothingNone')}</p>
           ) : (
             <ul className="flex flex-wrap gap-2">
@@ -25,6 +26,9 @@ export function GapsCard({ data }: { data: Dashboard }) {
                   {v.town && <span className="ml-1 text-xs text-slate-600">{v.town}</span>}
                 </li>
               ))}
+              {villagesWithNothingCount > villagesWithNothing.length && (
+                <li className="px-1 py-1 text-sm text-slate-600">{t('gapsMore', { count: villagesWithNothingCount - villagesWithNothing.length })}</li>
+              )}
             </ul>
           )}
         </section>
@@ -32,7 +36,9 @@ export function GapsCard({ data }: { data: Dashboard }) {
           <h3 id="gaps-category" className="mb-2 text-sm font-semibold text-slate-800">
             {t('gapsCategory')}
           </h3>
-          {categoryGaps.length === 0 ? (
+          {townsOnly ? (
+            <p className="text-sm text-slate-600">{t('gapsCategoryPickTown')}</p>
+          ) : categoryGaps.length === 0 ? (
             <p className="text-sm text-slate-600">{t('gapsCategoryNone')}</p>
           ) : (
             <dl className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">

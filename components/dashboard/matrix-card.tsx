@@ -1,7 +1,7 @@
 // The village × category matrix: towns with their villages, town-wide and county-wide rows, totals both ways.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { Dashboard, MatrixRow } from '@/lib/dashboard';
+import { MATRIX_MAX_VILLAGES, type Dashboard, type MatrixRow } from '@/lib/dashboard';
 import type { Measures } from '@/lib/summary';
 import { formatYuan } from '@/lib/money';
 import { cn } from '@/lib/cn';
@@ -98,7 +98,7 @@ export function MatrixCard({
       </CardTitle>
       <div className="no-print mb-3 flex flex-wrap items-center justify-between gap-2 text-xs text-slate-600">
         <p>
-          {townOnly ? t('matrixHintTown') : t('matrixHint')}
+          {townOnly ? t('matrixHintTown') : matrix.mode === 'towns' ? t('matrixHintTowns', { max: MATRIX_MAX_VILLAGES }) : t('matrixHint')}
           <span className="sm:hidden"> {t('scrollHint')}</span>
         </p>
         {townOnly && (
@@ -113,7 +113,7 @@ export function MatrixCard({
           <thead>
             <tr>
               <Th scope="col" className="sticky left-0 z-10 align-bottom">
-                {t('village')}
+                {matrix.mode === 'towns' ? t('town') : t('village')}
               </Th>
               {matrix.categories.map((c) => (
                 <Th key={c.code} scope="col" numeric className="min-w-20 align-bottom whitespace-normal">
@@ -171,6 +171,21 @@ export function MatrixCard({
             </tbody>
           ))}
           <tfoot>
+            {matrix.omitted && (
+              <tr className="bg-white text-slate-700">
+                <Th scope="row" className="sticky left-0 z-10 bg-white text-sm font-normal whitespace-normal text-slate-700">
+                  {t('omittedTowns', { count: matrix.omitted.towns })}
+                </Th>
+                {matrix.categories.map((c) => (
+                  <Td key={c.code} numeric>
+                    {matrix.omitted!.cells[c.code] ? <Money fen={fenOf(matrix.omitted!.cells[c.code]!)} exact /> : <span className="text-slate-300">—</span>}
+                  </Td>
+                ))}
+                <Td numeric className="font-medium">
+                  <Money fen={fenOf(matrix.omitted.total)} exact />
+                </Td>
+              </tr>
+            )}
             <tr className="bg-slate-100 font-semibold">
               <Th scope="row" className="sticky left-0 z-10 text-sm text-slate-900">
                 {t('columnTotal')}

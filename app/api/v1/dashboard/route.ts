@@ -1,5 +1,9 @@
 import { api } from '../../_lib/handler';
 import { paramsRecord } from '@/lib/validation/filters';
-import { buildDashboard, parseDashboardQuery } from '@/lib/dashboard';
+import { dashboardFor, parseDashboardQuery } from '@/lib/dashboard';
+import { wantsFresh } from '@/lib/ledger-cache';
 
-export const GET = api('read', ({ db, req, locale }) => ({ status: 200, body: buildDashboard(db, parseDashboardQuery(paramsRecord(req.nextUrl.searchParams)), locale) }));
+export const GET = api('read', ({ db, req, locale }) => ({
+  status: 200,
+  body: dashboardFor(db, parseDashboardQuery(paramsRecord(req.nextUrl.searchParams)), locale, { fresh: wantsFresh(req.headers) }),
+}));
