@@ -3,6 +3,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cachedFigures } from './ledger-cache';
+import { MATRIX_MAX_TOWNS, MATRIX_MAX_VILLAGES } from './dashboard-limits';
 import { listPledges, type PledgeDetail, type Reader } from '@/db/queries/pledges';
 import { allCategories, allPlaces, type PlaceRow } from '@/db/queries/lookups';
 import { headlineRaw, summarizeRaw, type Headline } from '@/db/queries/summary';
@@ -72,9 +73,6 @@ export type Dashboard = {
 /** How many overdue pledges the overview lists; the rest are one click away in the pledge list. */
 export const OVERDUE_LIMIT = 10;
 const TOP_DONORS = 10;
-/** A scope with more villages than this shows towns only in the matrix (a province holds ~15,000 villages). */
-export const MATRIX_MAX_VILLAGES = 400;
-export const MATRIX_MAX_TOWNS = 60;
 const GAPS_LIMIT = 60;
 
 const ZERO: Measures = { pledgedFen: 0, receivedFen: 0, outstandingFen: 0, count: 0 };

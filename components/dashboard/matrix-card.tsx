@@ -1,7 +1,8 @@
 // The village × category matrix: towns with their villages, town-wide and county-wide rows, totals both ways.
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { MATRIX_MAX_VILLAGES, type Dashboard, type MatrixRow } from '@/lib/dashboard';
+import type { Dashboard, MatrixRow } from '@/lib/dashboard';
+import { MATRIX_MAX_VILLAGES } from '@/lib/dashboard-limits';
 import type { Measures } from '@/lib/summary';
 import { formatYuan } from '@/lib/money';
 import { cn } from '@/lib/cn';

@@ -1,0 +1,4 @@
+// How much of a large scope the overview lists (shared by the server computation and the screen).
+/** A scope with more villages than this shows towns only in the matrix (a province holds ~15,000 villages). */
+export const MATRIX_MAX_VILLAGES = 400;
+export const MATRIX_MAX_TOWNS = 60;
