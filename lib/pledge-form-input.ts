@@ -1,4 +1,5 @@
 // The pledge entry form's typed text (yuan, counts, chosen ids) turned into the raw input the pledge schema validates: one path for browser and server action.
+import { apportion } from './apportion';
 import type { MessageRef } from './errors';
 import { MONEY_ERROR_KEYS } from './validation/money-errors';
 import { parseYuan } from './money';
@@ -6,6 +7,8 @@ import { fieldErrors } from './validation/common';
 import { pledgeInputSchema } from './validation/pledge';
 
 export type AllocationRowValues = { placeId: string; category: string; amount: string };
+/** One row of the instalment schedule; a row left wholly blank is no instalment. */
+export type InstalmentRowValues = { dueOn: string; amount: string };
 
 /** Everything the form holds, as the text the person typed or picked. */
 export type PledgeFormValues = {
@@ -25,6 +28,8 @@ export type PledgeFormValues = {
   placeId: string;
   category: string;
   allocations: AllocationRowValues[];
+  /** the schedule's rows as shown; none (or only blank ones) means no schedule, which also removes one when editing */
+  instalments: InstalmentRowValues[];
 };
 
 /** What the server action answers: field messages already in the person's language, or what was saved. */
@@ -53,11 +58,14 @@ function idValue(text: string): number | undefined {
   return /^\d{1,10}$/.test(text) ? Number(text) : undefined;
 }
 
+const isBlankRow = (row: InstalmentRowValues) => row.dueOn.trim() === '' && row.amount.trim() === '';
+
 /**
  * Form text → raw pledge input. Amounts go through parseYuan (never floats); a blank choice or an unreadable amount
- * becomes a field error here, everything else is left for the pledge schema to judge.
+ * becomes a field error here, everything else is left for the pledge schema to judge. Errors of instalment rows are
+ * keyed by the row as shown (`instalments.2.amountFen`); instalmentRows maps each instalment sent on to that row.
  */
-export function pledgeFormToRaw(v: PledgeFormValues): { raw: Record<string, unknown>; errors: Record<string, MessageRef> } {
+export function pledgeFormToRaw(v: PledgeFormValues): { raw: Record<string, unknown>; errors: Record<string, MessageRef>; instalmentRows: number[] } {
   const errors: Record<string, MessageRef> = {};
   const money = (text: string, field: string): number | undefined => {
     const parsed = parseYuan(text);
@@ -102,20 +110,37 @@ export function pledgeFormToRaw(v: PledgeFormValues): { raw: Record<string, unkn
       return { placeId, category: row.category || undefined, amountFen: money(row.amount, `allocations.${i}.amountFen`) };
     });
   }
-  return { raw, errors };
+  const instalmentRows = v.instalments.flatMap((row, i) => (isBlankRow(row) ? [] : [i]));
+  raw.instalments = instalmentRows.map((i) => {
+    const row = v.instalments[i]!;
+    const dueOn = row.dueOn.trim();
+    if (dueOn === '') errors[`instalments.${i}.dueOn`] = { key: 'instalmentDueRequired' };
+    const amountFen = money(row.amount, `instalments.${i}.amountFen`);
+    // the schema's word for a zero amount speaks of receipts
+    if (amountFen === 0) errors[`instalments.${i}.amountFen`] = { key: 'instalmentAmountZero' };
+    return { dueOn, amountFen };
+  });
+  return { raw, errors, instalmentRows };
 }
 
 /** Every problem with the form at once: the typed-text errors first, then whatever the pledge schema finds. */
 export function checkPledgeForm(v: PledgeFormValues): { raw: Record<string, unknown>; errors: Record<string, MessageRef> } {
-  const { raw, errors } = pledgeFormToRaw(v);
+  const { raw, errors, instalmentRows } = pledgeFormToRaw(v);
   const parsed = pledgeInputSchema.safeParse(raw);
-  const schemaErrors = parsed.success ? {} : fieldErrors(parsed.error);
+  // The schema numbers instalments without the blank rows: name the row the person sees instead.
+  const schemaErrors = Object.fromEntries(
+    Object.entries(parsed.success ? {} : fieldErrors(parsed.error)).map(([field, m]) => {
+      const at = /^instalments\.(\d+)\.(.+)$/.exec(field);
+      return [at ? `instalments.${instalmentRows[Number(at[1])] ?? at[1]}.${at[2]}` : field, m];
+    }),
+  );
   // A blank or unreadable entry already has its own message; the schema would only add a vaguer one.
   return { raw, errors: { ...schemaErrors, ...errors } };
 }
 
-/** Only as many allocation rows as the schema allows are ever read from a form. */
+/** Only as many rows as the schema allows (50 allocations, 60 instalments) are ever read from a form. */
 const MAX_ROWS = 50;
+export const MAX_INSTALMENT_ROWS = 60;
 
 /** The form's FormData (field names as the form writes them) → its values. */
 export function pledgeFormValues(form: FormData): PledgeFormValues {
@@ -127,12 +152,16 @@ export function pledgeFormValues(form: FormData): PledgeFormValues {
   for (let i = 0; i < MAX_ROWS && form.has(`allocations.${i}.placeId`); i++) {
     allocations.push({ placeId: text(`allocations.${i}.placeId`), category: text(`allocations.${i}.category`), amount: text(`allocations.${i}.amount`) });
   }
+  const instalments: InstalmentRowValues[] = [];
+  for (let i = 0; i < MAX_INSTALMENT_ROWS && form.has(`instalments.${i}.dueOn`); i++) {
+    instalments.push({ dueOn: text(`instalments.${i}.dueOn`), amount: text(`instalments.${i}.amount`) });
+  }
   const values = Object.fromEntries(TEXT_FIELDS.map((f) => [f, text(f)])) as Record<(typeof TEXT_FIELDS)[number], string>;
-  return { ...values, split: text('split') === '1', allocations };
+  return { ...values, split: text('split') === '1', allocations, instalments };
 }
 
 /** Sum of the rows' amounts that parse, in fen (integers only); complete when every row has one, unreadable counts rows typed but not readable. */
-export function allocatedFen(rows: AllocationRowValues[]): { fen: number; complete: boolean; unreadable: number } {
+export function rowsFen(rows: readonly { amount: string }[]): { fen: number; complete: boolean; unreadable: number } {
   let fen = 0;
   let complete = true;
   let unreadable = 0;
@@ -145,4 +174,17 @@ export function allocatedFen(rows: AllocationRowValues[]): { fen: number; comple
     }
   }
   return { fen, complete, unreadable };
+}
+
+/** The instalment rows that count: those not left wholly blank. */
+export const filledInstalments = <T extends InstalmentRowValues>(rows: readonly T[]): T[] => rows.filter((row) => !isBlankRow(row));
+
+/**
+ * `totalFen` in `n` equal instalments, exact to the fen: whole yuan shared as evenly as possible (earlier instalments
+ * take the odd yuan), any odd fen in the first.
+ */
+export function evenInstalmentsFen(totalFen: number, n: number): number[] {
+  if (n < 1) return [];
+  const fen = totalFen % 100;
+  return apportion((totalFen - fen) / 100, Array.from({ length: n }, () => 1)).map((yuan, i) => yuan * 100 + (i === 0 ? fen : 0));
 }

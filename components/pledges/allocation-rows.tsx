@@ -1,7 +1,8 @@
 'use client';
 // A pledge split over several places or categories: one row each, with what is still unallocated shown live, exact to the fen.
+import type { ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
-import { allocatedFen } from '@/lib/pledge-form-input';
+import { rowsFen } from '@/lib/pledge-form-input';
 import { fenToYuanText, formatYuan } from '@/lib/money';
 import { MAX_ALLOCATIONS } from '@/lib/validation/pledge';
 import { cn } from '@/lib/cn';
@@ -31,7 +32,7 @@ export function AllocationRows({
   errors: Record<string, string>;
 }) {
   const t = useTranslations('pledgeForm');
-  const sum = allocatedFen(rows.map((r) => ({ placeId: '', category: r.category, amount: r.amount })));
+  const sum = rowsFen(rows);
   const diff = totalFen === null ? null : totalFen - sum.fen;
   const mismatch = errors.allocations;
   const update = (i: number, patch: Partial<AllocationRow>) => onChange(rows.map((r, n) => (n === i ? { ...r, ...patch } : r)));
@@ -84,19 +85,7 @@ export function AllocationRows({
                 invalid={Boolean(mismatch)}
                 alsoDescribedBy={mismatch ? 'pf-alloc-error' : 'pf-alloc-status'}
               />
-              <div className="flex sm:pt-6">
-                <Button
-                  variant="ghost"
-                  className="min-h-10 px-3 text-warn-700 hover:bg-warn-50"
-                  aria-label={t('removeRow', { n })}
-                  title={t('removeRow', { n })}
-                  disabled={rows.length <= 1}
-                  onClick={() => onChange(rows.filter((_, k) => k !== i))}
-                >
-                  <span aria-hidden="true">✕</span>
-                  <span className="sm:hidden">{t('removeRowShort')}</span>
-                </Button>
-              </div>
+              <RemoveRowButton label={t('removeRow', { n })} shortLabel={t('removeRowShort')} disabled={rows.length <= 1} onClick={() => onChange(rows.filter((_, k) => k !== i))} />
             </li>
           );
         })}
@@ -112,15 +101,10 @@ export function AllocationRows({
             </Button>
           )}
         </div>
-        <p
-          id="pf-alloc-status"
-          role="status"
-          data-testid="unallocated"
-          className={cn('tabular rounded-md px-3 py-2 text-sm font-medium', balanced ? 'bg-green-50 text-ok-600' : 'bg-warn-50 text-warn-700')}
-        >
+        <RowsStatus id="pf-alloc-status" testId="unallocated" balanced={balanced}>
           {status}
           {sum.unreadable > 0 && diff !== null && <span className="font-normal"> {t('rowsUnreadable')}</span>}
-        </p>
+        </RowsStatus>
       </div>
       {mismatch && (
         <p id="pf-alloc-error" role="alert" className="text-sm font-medium text-warn-700">
@@ -128,5 +112,26 @@ export function AllocationRows({
         </p>
       )}
     </div>
+  );
+}
+
+/** The ✕ at the end of a row (spelled out on a phone, where rows stack). */
+export function RemoveRowButton({ label, shortLabel, disabled, onClick }: { label: string; shortLabel: string; disabled?: boolean; onClick: () => void }) {
+  return (
+    <div className="flex sm:pt-6">
+      <Button variant="ghost" className="min-h-10 px-3 text-warn-700 hover:bg-warn-50" aria-label={label} title={label} disabled={disabled} onClick={onClick}>
+        <span aria-hidden="true">✕</span>
+        <span className="sm:hidden">{shortLabel}</span>
+      </Button>
+    </div>
+  );
+}
+
+/** How far rows are from the amount pledged, announced as it changes: green once they add up exactly. */
+export function RowsStatus({ id, testId, balanced, children }: { id: string; testId: string; balanced: boolean; children: ReactNode }) {
+  return (
+    <p id={id} role="status" data-testid={testId} className={cn('tabular rounded-md px-3 py-2 text-sm font-medium', balanced ? 'bg-green-50 text-ok-600' : 'bg-warn-50 text-warn-700')}>
+      {children}
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-// What the entry form opens with: a blank pledge (today's date, common defaults) or an existing pledge, split rows included.
+// What the entry form opens with: a blank pledge (today's date, common defaults) or an existing pledge, split rows and schedule included.
 import type { PledgeDetail } from '@/db/queries/pledges';
 import type { CategoryRow } from '@/db/queries/lookups';
 import type { Locale } from '@/lib/names';
@@ -10,7 +10,7 @@ import type { CategoryOption } from './allocation-rows';
 export const categoryOptions = (rows: CategoryRow[], locale: Locale): CategoryOption[] => rows.map((c) => ({ code: c.code, label: locale === 'zh' ? c.nameZh : c.nameEn }));
 
 /** The amount as a person would type it: "12,345.67" (parseYuan reads it back exactly). */
-const amountText = (fen: number) => formatYuan(fen).replace(/^¥/, '');
+export const amountText = (fen: number) => formatYuan(fen).replace(/^¥/, '');
 const countText = (n: number | null) => (n === null ? '' : String(n));
 
 export function blankPledge(today: string, donor: DonorLookup | null = null, place: PlaceLookup | null = null): PledgeFormInitial {
@@ -30,6 +30,7 @@ export function blankPledge(today: string, donor: DonorLookup | null = null, pla
     place,
     category: '',
     rows: [],
+    instalments: [],
   };
 }
 
@@ -51,5 +52,6 @@ export function pledgeToForm(p: PledgeDetail, places: Map<number, PlaceLookup>):
     place: only ? (places.get(only.placeId) ?? null) : null,
     category: only?.category ?? '',
     rows: only ? [] : p.allocations.map((a) => ({ place: places.get(a.placeId) ?? null, category: a.category, amount: amountText(a.amountFen) })),
+    instalments: p.instalments.map((i) => ({ dueOn: i.dueOn, amount: amountText(i.amountFen) })),
   };
 }

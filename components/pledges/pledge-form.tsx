@@ -15,6 +15,7 @@ import { Field, Input, Select, Textarea, describedBy } from '@/components/ui/fie
 import { AllocationRows, type AllocationRow, type CategoryOption } from './allocation-rows';
 import { DonorPicker } from './donor-picker';
 import { AmountField } from './form-amount';
+import { InstalmentSchedule, type InstalmentRow } from './instalment-rows';
 import { oneTimeKey, type DonorLookup, type PlaceLookup } from './form-api';
 import { donorChoice, placeChoice, type DonorChoice, type PlaceChoice } from './form-hooks';
 import { PlacePicker } from './place-picker';
@@ -35,15 +36,25 @@ export type PledgeFormInitial = {
   place: PlaceLookup | null;
   category: string;
   rows: { place: PlaceLookup | null; category: string; amount: string }[];
+  /** the pledge's schedule; none keeps the schedule section closed */
+  instalments: { dueOn: string; amount: string }[];
 };
 
-type Draft = Omit<PledgeFormInitial, 'donor' | 'place' | 'rows'> & { donor: DonorChoice | null; place: PlaceChoice | null; rows: AllocationRow[] };
+type Draft = Omit<PledgeFormInitial, 'donor' | 'place' | 'rows' | 'instalments'> & {
+  donor: DonorChoice | null;
+  place: PlaceChoice | null;
+  rows: AllocationRow[];
+  schedule: boolean;
+  instalments: InstalmentRow[];
+};
 type TextKey = 'amount' | 'form' | 'channel' | 'pledgedOn' | 'dueOn' | 'projectName' | 'note' | 'beneficiaries' | 'jobs' | 'peopleTrained' | 'category';
 
 // What a coordinator keeps from one entry to the next in this browser tab.
 const LAST_USED_KEY = 'pledgeForm.lastUsed';
 // Errors a changed field makes moot.
-const ERRORS_OF: Partial<Record<TextKey, string[]>> = { amount: ['amountFen', 'instalments', 'allocations'], category: ['category'] };
+const ERRORS_OF: Partial<Record<TextKey, string[]>> = { amount: ['amountFen', 'instalments', 'allocations'], pledgedOn: ['pledgedOn', 'dueOn'], category: ['category'] };
+const isInstalmentError = (key: string) => key === 'instalments' || key.startsWith('instalments.');
+const isInstalmentDateError = (key: string) => /^instalments\.\d+\.dueOn$/.test(key);
 
 export function PledgeForm({
   mode,
@@ -71,6 +82,8 @@ export function PledgeForm({
     donor: initial.donor && donorChoice(initial.donor, locale),
     place: initial.place && placeChoice(initial.place, locale),
     rows: initial.rows.map((r) => ({ key: nextRowKey(), place: r.place && placeChoice(r.place, locale), category: r.category, amount: r.amount })),
+    schedule: initial.instalments.length > 0,
+    instalments: initial.instalments.map((i) => ({ key: nextRowKey(), ...i })),
   }));
   const [token, setToken] = useState(initialToken);
   const [state, formAction, pending] = useActionState(mode === 'create' ? recordPledgeAction : updatePledgeAction, undefined as PledgeFormState);
@@ -94,7 +107,8 @@ export function PledgeForm({
   };
   const set = <K extends TextKey>(key: K, value: string) => {
     setDraft((d) => ({ ...d, [key]: value }));
-    dismiss(...(ERRORS_OF[key] ?? [key]));
+    // a new pledge date may settle whether each instalment falls due too early
+    dismiss(...(ERRORS_OF[key] ?? [key]), ...(key === 'pledgedOn' ? Object.keys(shownErrors).filter(isInstalmentDateError) : []));
   };
 
   // A new entry starts from the form, channel and date used last in this tab.
@@ -184,7 +198,7 @@ export function PledgeForm({
     requestAnimationFrame(() => document.getElementById('pf-place')?.focus());
   };
   const continueEntry = () => {
-    setDraft((d) => ({ ...d, amount: '', dueOn: '', projectName: '', note: '', beneficiaries: '', jobs: '', peopleTrained: '', split: false, place: null, category: '', rows: [] }));
+    setDraft((d) => ({ ...d, amount: '', dueOn: '', projectName: '', note: '', beneficiaries: '', jobs: '', peopleTrained: '', split: false, place: null, category: '', rows: [], schedule: false, instalments: [] }));
     setToken(oneTimeKey());
     setClientErrors(null);
     setDismissed(new Set());
@@ -277,7 +291,7 @@ export function PledgeForm({
               hint={t('amountHint')}
               value={draft.amount}
               onChange={(v) => set('amount', v)}
-              error={err('amountFen') ?? err('instalments')}
+              error={err('amountFen')}
             />
           </div>
         </fieldset>
@@ -375,6 +389,19 @@ export function PledgeForm({
               <Input id="pf-dueOn" name="dueOn" type="date" value={draft.dueOn} min={draft.pledgedOn || undefined} onChange={(e) => set('dueOn', e.target.value)} aria-invalid={Boolean(err('dueOn')) || undefined} aria-describedby={describedBy('pf-dueOn', err('dueOn'), true)} />
             </Field>
           </div>
+          <InstalmentSchedule
+            open={draft.schedule}
+            rows={draft.instalments}
+            onChange={(schedule, instalments) => {
+              setDraft((d) => ({ ...d, schedule, instalments }));
+              dismiss(...Object.keys(shownErrors).filter(isInstalmentError));
+            }}
+            newKey={nextRowKey}
+            totalFen={totalFen}
+            pledgedOn={draft.pledgedOn}
+            errors={shownErrors}
+            hadSchedule={mode === 'edit' && initial.instalments.length > 0}
+          />
         </fieldset>
 
         <fieldset className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:p-5">
