@@ -3,7 +3,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cachedFigures } from './ledger-cache';
-import { MATRIX_MAX_TOWNS, MATRIX_MAX_VILLAGES } from './dashboard-limits';
+import { MATRIX_MAX_TOWNS, MATRIX_MAX_VILLAGES, TOP_TOWNS } from './dashboard-limits';
 import { listPledges, type PledgeDetail, type Reader } from '@/db/queries/pledges';
 import { allCategories, allPlaces, type PlaceRow } from '@/db/queries/lookups';
 import { headlineRaw, summarizeRaw, type Headline } from '@/db/queries/summary';
@@ -52,7 +52,10 @@ export type Dashboard = {
   matrix: Matrix;
   byCategory: Summary;
   byDonorType: Summary;
+  /** The TOP_TOWNS towns with most pledged (the total covers them all); the export reads every town itself. */
   byTown: Summary;
+  /** How many rows byTown had before it was cut to TOP_TOWNS. */
+  byTownCount: number;
   byMonth: Summary;
   topDonors: Summary;
   overdue: { rows: OverduePledge[]; count: number; outstandingFen: number };
@@ -277,7 +280,8 @@ export function buildDashboard(reader: Reader, q: DashboardQuery, locale: Locale
     matrix,
     byCategory: summarize(reader, ['category'], filters, locale, labels),
     byDonorType: summarize(reader, ['donorType'], filters, locale, labels),
-    byTown,
+    byTown: topOf(byTown, TOP_TOWNS),
+    byTownCount: byTown.rows.length,
     byMonth: summarize(reader, ['month'], filters, locale, labels),
     topDonors: topOf(summarize(reader, ['donor'], filters, locale, labels, { top: TOP_DONORS }), TOP_DONORS),
     overdue: overduePledges(reader, q, locale, today),

@@ -12,6 +12,7 @@ import { Money } from '@/components/ui/money';
 import { Table, TableBox, Td, Th } from '@/components/ui/table';
 import { barsHeight, chartRows, COLORS, monthRows, type ChartRow } from './chart-data';
 import { pledgesHref, type Filters } from './query';
+import { TOP_TOWNS } from '@/lib/dashboard-limits';
 
 // The chart library is fetched after the page is interactive; the box keeps its height meanwhile, so nothing shifts.
 const BarsChart = dynamic(() => import('./charts').then((m) => m.BarsChart), { ssr: false });
@@ -175,7 +176,15 @@ export function ChartsSection({ data, filters }: { data: Dashboard; filters: Fil
       </h2>
       <div className="grid gap-5 lg:grid-cols-2 print:grid-cols-2">
         {bars('chart-category', t('byCategory'), t('category'), chartRows(data.byCategory, 'category', (k) => (k ? pledgesHref(filters, { category: String(k) }) : undefined)), data.byCategory.total)}
-        {bars('chart-town', t('byTown'), t('town'), chartRows(data.byTown, 'town', (k) => (k ? pledgesHref(filters, { town: String(k) }) : undefined)), data.byTown.total)}
+        {bars(
+          'chart-town',
+          // a province has hundreds of towns: the chart names the largest, its total row covers them all
+          data.byTownCount > TOP_TOWNS ? t('topTowns') : t('byTown'),
+          t('town'),
+          chartRows(data.byTown, 'town', (k) => (k ? pledgesHref(filters, { town: String(k) }) : undefined)),
+          data.byTown.total,
+          data.byTownCount > TOP_TOWNS ? t('allTownsTotal') : undefined,
+        )}
         {bars('chart-donor-type', t('byDonorType'), t('donorType'), chartRows(data.byDonorType, 'donorType', (k) => (k ? pledgesHref(filters, { donorType: String(k) }) : undefined)), data.byDonorType.total)}
         {bars('chart-donors', t('topDonors'), t('donor'), chartRows(data.topDonors, 'donor', (k) => (k ? pledgesHref(filters, { donor: String(k) }) : undefined)), data.topDonors.total, t('allDonorsTotal'))}
       </div>

@@ -33,9 +33,9 @@ export function summarySheets(reader: Reader, q: DashboardQuery, locale: Locale)
       ...cats.map((c): TableColumn => ({ key: c.code, header: c.label, kind: 'money', width: 16 })),
       { key: 'total', header: header('rowTotal'), kind: 'money', width: 18 },
     ],
-    rows: d.matrix.groups.flatMap((g) =>
+    rows: d.matrix.mode === 'villages' ? d.matrix.groups.flatMap((g) =>
       g.rows.map((r) => ({ town: g.label, place: r.label, total: r.total.pledgedFen, ...Object.fromEntries(cats.map((c) => [c.code, r.cells[c.code]?.pledgedFen ?? 0])) })),
-    ),
+    ) : townRows(reader, q, locale, cats.map((c) => c.code), t('dashboard.countyWide')),
     totalLabel: total,
   };
 
@@ -58,14 +58,29 @@ export function summarySheets(reader: Reader, q: DashboardQuery, locale: Locale)
   });
 
   const allDonors = summarize(reader, ['donor'], toSummaryFilters(q), locale, codeLabels(locale));
+  const allTowns = summarize(reader, ['town'], toSummaryFilters(q), locale, codeLabels(locale));
   return {
     matrix,
     category: dimension('category', d.byCategory),
-    town: dimension('town', d.byTown),
+    town: dimension('town', allTowns),
     donorType: dimension('donorType', d.byDonorType),
     month: dimension('month', d.byMonth),
     donor: dimension('donor', allDonors),
   };
+}
+
+/** A scope too large for a village matrix (a province): every town, one row each, as the screen's towns-only matrix. */
+function townRows(reader: Reader, q: DashboardQuery, locale: Locale, cats: string[], countyWide: string): TableRow[] {
+  const s = summarize(reader, ['town', 'category'], toSummaryFilters(q), locale, codeLabels(locale));
+  const rows = new Map<string, TableRow & { total: number }>();
+  for (const r of s.rows) {
+    const key = String(r.town ?? '');
+    const row = rows.get(key) ?? { town: r.town === null ? countyWide : r.label.split(' · ')[0]!, place: '', total: 0, ...Object.fromEntries(cats.map((c) => [c, 0])) };
+    row[String(r.category)] = Number(row[String(r.category)] ?? 0) + r.pledgedFen;
+    row.total += r.pledgedFen;
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => b.total - a.total);
 }
 
 export async function summaryXlsx(reader: Reader, q: DashboardQuery, locale: Locale): Promise<Buffer> {
