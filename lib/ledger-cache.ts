@@ -5,7 +5,9 @@ import 'server-only';
 import type Database from 'better-sqlite3';
 import { sqliteOf, type Db, type Tx } from '@/db/client';
 
-const MAX_ENTRIES = 64;
+const MAX_ENTRIES = 32;
+/** Answers larger than this many rows (a by-village summary of a province) are not kept: they would crowd the memory. */
+export const MAX_CACHED_ROWS = 2_000;
 type Entry = { version: string; value: unknown };
 // one cache per connection (one per process in production; tests open many ledgers side by side)
 const stores = new WeakMap<Database.Database, Map<string, Entry>>();
@@ -19,7 +21,7 @@ export function ledgerVersion(sqlite: Database.Database): string {
   return `${changes}:${sqlite.pragma('data_version', { simple: true })}`;
 }
 
-export function cachedFigures<T>(db: Db | Tx, key: string, compute: () => T, opts: { bypass?: boolean } = {}): T {
+export function cachedFigures<T>(db: Db | Tx, key: string, compute: () => T, opts: { bypass?: boolean; keep?: (value: T) => boolean } = {}): T {
   const sqlite = sqliteOf(db);
   // inside a write transaction the figures may include uncommitted rows: never cache those
   if (opts.bypass || sqlite.inTransaction) return compute();
@@ -34,7 +36,7 @@ export function cachedFigures<T>(db: Db | Tx, key: string, compute: () => T, opt
   }
   const value = compute();
   // computing may not write, but be safe: only keep the answer if the ledger did not move meanwhile
-  if (ledgerVersion(sqlite) === version) {
+  if (ledgerVersion(sqlite) === version && (opts.keep?.(value) ?? true)) {
     store.set(key, { version, value });
     if (store.size > MAX_ENTRIES) store.delete(store.keys().next().value!);
   }

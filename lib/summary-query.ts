@@ -2,7 +2,7 @@
 import 'server-only';
 import type { Reader } from '@/db/queries/pledges';
 import type { Db } from '@/db/client';
-import { cachedFigures } from './ledger-cache';
+import { cachedFigures, MAX_CACHED_ROWS } from './ledger-cache';
 import { todayInChina } from './time';
 import { invalid } from './errors';
 import { codeLabels } from './i18n/labels';
@@ -23,5 +23,8 @@ export function summarizeQuery(reader: Reader, q: SummaryQuery, locale: Locale):
 
 /** The same, from the cache while the ledger has not changed (the day is in the key: a status filter depends on it). */
 export function summarizeQueryCached(db: Db, q: SummaryQuery, locale: Locale, opts: { fresh?: boolean } = {}): Summary & { by: string[] } {
-  return cachedFigures(db, `summary:${todayInChina()}:${locale}:${JSON.stringify(q)}`, () => summarizeQuery(db, q, locale), { bypass: opts.fresh });
+  return cachedFigures(db, `summary:${todayInChina()}:${locale}:${JSON.stringify(q)}`, () => summarizeQuery(db, q, locale), {
+    bypass: opts.fresh,
+    keep: (s) => s.rows.length <= MAX_CACHED_ROWS,
+  });
 }
