@@ -4,7 +4,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import type { CategoryCode, PlaceLevel, PledgeStatus } from '@/lib/codes';
 import { todayInChina } from '@/lib/time';
-import { pledgeStatusCondition, pledgeStatusSql } from './status';
+import { pledgeStatusSql } from './status';
+import { andAll, hasAllocationFilter, listConditions, textSearch, type Driver, type TextSearch } from './pledge-conditions';
+import { monthCounts, normalFilters, pledgeListTotals } from './pledge-list-totals';
 
 export type Reader = Db | Tx;
 
@@ -108,43 +110,154 @@ export type PledgeFilters = {
   includeVoided?: boolean;
 };
 
-/** WHERE conditions shared by the list, its totals and the exports, over `pledges p JOIN donors d`. */
+/** The list's filters as one WHERE over `pledges p` (donors are looked up by id), as the list's totals apply them. */
 export function pledgeConditions(f: PledgeFilters, today: string): SQL {
-  const where: SQL[] = [];
-  if (f.year) where.push(sql`p.pledged_on >= ${`${f.year}-01-01`} AND p.pledged_on < ${`${f.year + 1}-01-01`}`);
-  if (f.donorId) where.push(sql`p.donor_id = ${f.donorId}`);
-  if (f.donorType) where.push(sql`d.type = ${f.donorType}`);
-  if (f.form) where.push(sql`p.form = ${f.form}`);
-  if (f.channel) where.push(sql`p.channel = ${f.channel}`);
-  if (f.category || f.placeId || f.atPlaceId) {
-    const inner: SQL[] = [];
-    if (f.category) inner.push(sql`a.category_code = ${f.category}`);
-    if (f.atPlaceId) inner.push(sql`a.place_id = ${f.atPlaceId}`);
-    if (f.placeId) {
-      inner.push(sql`(a.place_id = ${f.placeId} OR pl.parent_id = ${f.placeId} OR parent.parent_id = ${f.placeId})`);
-    }
-    where.push(sql`EXISTS (SELECT 1 FROM allocations a JOIN places pl ON pl.id = a.place_id LEFT JOIN places parent ON parent.id = pl.parent_id
-      WHERE a.pledge_id = p.id AND ${sql.join(inner, sql` AND `)})`);
-  }
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`(p.project_name LIKE ${like} ESCAPE '\\' OR p.note LIKE ${like} ESCAPE '\\' OR d.name LIKE ${like} ESCAPE '\\' OR d.name_zh LIKE ${like} ESCAPE '\\')`);
-  }
-  if (f.status === 'active') where.push(sql`p.voided_at IS NULL`);
-  else if (f.status) where.push(pledgeStatusCondition(f.status, today));
-  else if (!f.includeVoided) where.push(sql`p.voided_at IS NULL`);
-  return where.length ? sql.join(where, sql` AND `) : sql`1 = 1`;
+  return andAll(listConditions(f, today, 'any'));
 }
 
+/** The sort keys; `donor` is written exactly as donors_sort_name_idx, so that the donor order is walked, not sorted. */
 const ORDER: Record<PledgeSort, SQL> = {
   pledgedOn: sql`p.pledged_on`,
   amount: sql`p.amount_fen`,
   received: sql`p.received_fen`,
-  donor: sql`COALESCE(d.name_zh, d.name)`,
+  donor: sql`coalesce(d.name_zh, d.name)`,
   id: sql`p.id`,
 };
 
 export type PledgePage = { rows: PledgeDetail[]; total: number; amountFen: number; receivedFen: number; page: number; pageSize: number };
+
+type Slice = { dir: 'asc' | 'desc'; limit: number; offset: number; reversed: boolean };
+
+/**
+ * A page as LIMIT/OFFSET in the asked order or, past the middle, the same rows counted from the other end (and
+ * reversed afterwards), so that no page reads more than half of the matches.
+ */
+function sliceOf(total: number, page: number, pageSize: number, dir: 'asc' | 'desc'): Slice | null {
+  const offset = (page - 1) * pageSize;
+  if (offset >= total) return null;
+  const limit = Math.min(pageSize, total - offset);
+  const after = total - offset - limit;
+  if (after >= offset) return { dir, limit, offset, reversed: false };
+  return { dir: dir === 'asc' ? 'desc' : 'asc', limit, offset: after, reversed: true };
+}
+
+type Plan = Driver | 'merge';
+
+/**
+ * How to find a page: walk an index in the sort order testing each pledge; gather the matches through one filter's index
+ * and sort them; or, voided pledges included, merge the walk of the live ones with the sorted voided ones. The costs
+ * are in index entries read: a walk reads about (offset + limit) × ledger ÷ matches of them (dearer when a pledge's
+ * allocations or text must be read for the test), gathering reads every match (dearer when the filter's index does
+ * not hold the sort key), and a text search without a better filter reads the whole table.
+ */
+function choosePlan(f: PledgeFilters, sort: PledgeSort, slice: Slice, total: number, ledger: number, text: TextSearch): Plan {
+  // a text search the index answers is a set of pledges, tested from memory; one it cannot reads each pledge's text
+  const like = Boolean(f.q) && text === 'like';
+  const voided = f.status === 'voided';
+  const all = !f.status && Boolean(f.includeVoided);
+  // a donor in donor order is a range of the walked index; so is a year in date order, though other filters may gather better
+  if (sort === 'donor' && f.donorId) return 'walk';
+  const yearRange = sort === 'pledgedOn' && Boolean(f.year) && !all;
+  // with the voided pledges, an order the live indexes hold is walked as a merge with the (few) voided ones, sorted
+  const walk: Plan = all && (sort === 'pledgedOn' || sort === 'amount' || sort === 'received') ? 'merge' : 'walk';
+  // amounts are only indexed among live pledges
+  const walkable = !voided || sort === 'pledgedOn' || sort === 'donor' || sort === 'id';
+  const gatherers: [Driver, boolean][] = [
+    ['donor', Boolean(f.donorId)],
+    ['places', Boolean(f.placeId || f.atPlaceId)],
+    ['text', Boolean(f.q) && !like],
+    ['voided', voided && !like],
+    ['overdue', f.status === 'overdue' && !like],
+    ['unfulfilled', (f.status === 'pledged' || f.status === 'partly_received') && !like],
+    ['year', Boolean(f.year) && !like && !yearRange],
+    ['donorType', Boolean(f.donorType) && !like],
+    ['category', Boolean(f.category) && !like],
+  ];
+  const gatherBy = gatherers.find(([, present]) => present)?.[0] ?? (yearRange || walk === 'merge' ? undefined : 'any');
+  if (!gatherBy) return walk;
+  if (!walkable) return gatherBy;
+  if (listTuning.driver) return listTuning.driver === 'walk' ? walk : gatherBy;
+  const walkEntry = (sort === 'id' ? 3 : 1) + (hasAllocationFilter(f) ? 20 : 0) + (like ? 30 : 0);
+  // a year holds about a quarter of a ledger of a few years
+  const walked = ((slice.offset + slice.limit) * (yearRange ? ledger / 4 : ledger)) / Math.max(total, 1);
+  const walkCost = walked * walkEntry;
+  const gatherCost = gatherBy === 'any' ? ledger * 3 : total * (gatherBy === 'places' || gatherBy === 'category' || gatherBy === 'text' ? 30 : 2);
+  return gatherCost < walkCost ? gatherBy : walk;
+}
+
+/** A month's first day and the next month's, as bounds of pledged_on. */
+function monthBounds(first: string, last: string): [string, string] {
+  const [y, m] = last.split('-').map(Number) as [number, number];
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return [`${first}-01`, `${next}-01`];
+}
+
+/**
+ * Pages deeper than `deepFrom` in date order start at their month (counted from the roll-ups) rather than at the first
+ * pledge, and in donor order skip the sorting of each donor's pledges when no two donors share a name; `driver` forces
+ * one way of finding the rows. Both are there for the tests, which compare every way with the plain query.
+ */
+export const listTuning: { deepFrom: number; driver?: 'walk' | 'gather' } = { deepFrom: 5_000 };
+
+/** Narrows a walk in date order to the months that hold the page, and its offset to one within them. */
+function monthWindow(reader: Reader, f: PledgeFilters, slice: Slice): { range: SQL; offset: number } | null {
+  if (slice.offset < listTuning.deepFrom) return null;
+  const months = monthCounts(reader, f);
+  if (!months) return null;
+  const ordered = slice.dir === 'asc' ? months : [...months].reverse();
+  let before = 0;
+  let i = 0;
+  while (i < ordered.length && before + ordered[i]!.n <= slice.offset) before += ordered[i++]!.n;
+  let j = i;
+  let through = before + (ordered[i]?.n ?? 0);
+  while (j + 1 < ordered.length && through < slice.offset + slice.limit) through += ordered[++j]!.n;
+  if (i >= ordered.length) return null;
+  const [first, last] = [ordered[i]!.month, ordered[j]!.month].sort() as [string, string];
+  const [from, to] = monthBounds(first, last);
+  return { range: sql`p.pledged_on >= ${from} AND p.pledged_on < ${to}`, offset: slice.offset - before };
+}
+
+/** Whether two donors share a display name: if not, the donor order is that of donors_sort_name_idx, id included. */
+function donorNamesUnique(reader: Reader): boolean {
+  return !reader.get<{ dup: number }>(sql`SELECT EXISTS (SELECT 1 FROM donors GROUP BY coalesce(name_zh, name) HAVING COUNT(*) > 1) AS dup`)!.dup;
+}
+
+/** The ids of one page, in the asked order. */
+function pageIds(reader: Reader, f: PledgeFilters, sort: PledgeSort, slice: Slice, total: number, today: string, text: TextSearch): number[] {
+  const ledger = reader.get<{ n: number | null }>(sql`SELECT max(id) AS n FROM pledges`)!.n ?? 0;
+  const plan = choosePlan(f, sort, slice, total, ledger, text);
+  const dir = slice.dir === 'asc' ? sql`ASC` : sql`DESC`;
+  let rows: { id: number }[];
+  if (plan === 'merge') {
+    // two walks merged by SQLite: the live pledges in their index's order, the voided ones sorted
+    const arm = (g: PledgeFilters) => sql`SELECT p.id AS id, ${ORDER[sort]} AS k FROM pledges p WHERE ${andAll(listConditions(g, today, 'walk', sort, text))}`;
+    const live = { ...f, includeVoided: undefined };
+    rows = reader.all<{ id: number }>(
+      sql`${arm(live)} UNION ALL ${arm({ ...live, status: 'voided' })} ORDER BY 2 ${dir}, 1 ${dir} LIMIT ${slice.limit} OFFSET ${slice.offset}`,
+    );
+  } else {
+    const walk = plan === 'walk';
+    const where = listConditions(f, today, plan, sort, text);
+    let offset = slice.offset;
+    if (walk && sort === 'pledgedOn') {
+      const window = monthWindow(reader, f, slice);
+      if (window) {
+        where.push(window.range);
+        offset = window.offset;
+      }
+    }
+    // gathered rows are sorted afterwards: the unary + keeps SQLite from walking the sort index instead
+    const key = walk ? ORDER[sort] : sql`+${ORDER[sort]}`;
+    // without namesakes a walk in donor order needs no sorting within a donor's pledges (worth checking for a deep page)
+    const byDonorId = walk && sort === 'donor' && slice.offset >= listTuning.deepFrom && donorNamesUnique(reader) ? sql`, d.id ${dir}` : sql``;
+    const tie = sort === 'id' ? sql`` : sql`${byDonorId}, ${walk ? sql`p.id` : sql`+p.id`} ${dir}`;
+    const pledges = plan === 'any' && text === 'like' ? sql`pledges p NOT INDEXED` : sql`pledges p`;
+    const from = sort !== 'donor' ? pledges : walk ? sql`donors d CROSS JOIN pledges p ON p.donor_id = d.id` : sql`${pledges} CROSS JOIN donors d ON d.id = p.donor_id`;
+    rows = reader.all<{ id: number }>(sql`SELECT p.id AS id FROM ${from} WHERE ${andAll(where)} ORDER BY ${key} ${dir}${tie} LIMIT ${slice.limit} OFFSET ${offset}`);
+  }
+  const ids = rows.map((r) => r.id);
+  return slice.reversed ? ids.reverse() : ids;
+}
 
 export function listPledges(
   reader: Reader,
@@ -152,22 +265,22 @@ export function listPledges(
   opts: { sort: PledgeSort; dir: 'asc' | 'desc'; page: number; pageSize: number },
 ): PledgePage {
   const today = todayInChina();
-  const where = pledgeConditions(filters, today);
-  const dir = opts.dir === 'asc' ? sql`ASC` : sql`DESC`;
-  const rows = reader.all<PledgeRow>(sql`
-    SELECT ${PLEDGE_COLUMNS(today)} FROM ${PLEDGE_FROM} WHERE ${where}
-    ORDER BY ${ORDER[opts.sort]} ${dir}, p.id ${dir}
-    LIMIT ${opts.pageSize} OFFSET ${(opts.page - 1) * opts.pageSize}`);
-  const totals = reader.get<{ total: number; amountFen: number | null; receivedFen: number | null }>(sql`
-    SELECT COUNT(*) AS total, SUM(p.amount_fen) AS amountFen, SUM(p.received_fen) AS receivedFen FROM ${PLEDGE_FROM} WHERE ${where}`)!;
-  const ids = rows.map((r) => r.id);
+  const f = normalFilters(filters);
+  const text = f.q ? textSearch(reader, f.q) : 'like';
+  const totals = pledgeListTotals(reader, f, today, text);
+  const slice = sliceOf(totals.total, opts.page, opts.pageSize, opts.dir);
+  const ids = slice ? pageIds(reader, f, opts.sort, slice, totals.total, today, text) : [];
+  const rows = ids.length
+    ? reader.all<PledgeRow>(sql`SELECT ${PLEDGE_COLUMNS(today)} FROM ${PLEDGE_FROM} WHERE p.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const allocs = getAllocations(reader, ids);
   const instalments = getInstalments(reader, ids);
   return {
-    rows: rows.map((r) => ({ ...r, allocations: allocs.get(r.id) ?? [], instalments: instalments.get(r.id) ?? [] })),
+    rows: ids.map((id) => ({ ...byId.get(id)!, allocations: allocs.get(id) ?? [], instalments: instalments.get(id) ?? [] })),
     total: totals.total,
-    amountFen: totals.amountFen ?? 0,
-    receivedFen: totals.receivedFen ?? 0,
+    amountFen: totals.amountFen,
+    receivedFen: totals.receivedFen,
     page: opts.page,
     pageSize: opts.pageSize,
   };

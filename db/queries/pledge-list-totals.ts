@@ -1,0 +1,142 @@
+// The pledge list's totals (how many pledges match, their pledged and received sums), from a roll-up when the filters allow.
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import { SPLIT_TABLE } from '../rollups';
+import { planRollup, rollupConditions } from './rollup-plan';
+import type { SummaryFilters } from './summary';
+import { andAll, hasAllocationFilter, listConditions, textSearch, type TextSearch } from './pledge-conditions';
+import type { PledgeFilters, Reader } from './pledges';
+
+export type PledgeListTotals = { total: number; amountFen: number; receivedFen: number };
+
+/**
+ * The list's filters as conditions on roll-up keys: the summary filters, plus conditions on place_id / town_id (which
+ * only rollup_place and rollup_split hold); 'none' when they cannot match; null when a filter is no roll-up key.
+ */
+type RollupFilters = { summary: SummaryFilters; places: SQL[] } | 'none';
+
+/**
+ * A place filter means the place, its children and theirs. For a town that is what the roll-ups call its town_id, for a
+ * village the village itself, for a county the county's own place_id and its towns' town_ids — as long as the places
+ * below keep to county → town → village, which is checked (a few index probes).
+ */
+function rollupFilters(reader: Reader, f: PledgeFilters): RollupFilters | null {
+  if (f.status || f.q || f.includeVoided) return null;
+  const summary: SummaryFilters = { year: f.year, category: f.category, donorId: f.donorId, donorType: f.donorType, form: f.form, channel: f.channel };
+  const places: SQL[] = [];
+  if (f.atPlaceId) places.push(sql`place_id = ${f.atPlaceId}`);
+  if (f.placeId) {
+    const shape = reader.get<{ level: string; odd: number }>(sql`
+      SELECT pl.level AS level, EXISTS (
+        SELECT 1 FROM places c WHERE c.parent_id = pl.id AND (
+          c.level <> CASE pl.level WHEN 'county' THEN 'town' WHEN 'town' THEN 'village' ELSE '' END
+          OR EXISTS (SELECT 1 FROM places g WHERE g.parent_id = c.id
+            AND (pl.level <> 'county' OR g.level <> 'village' OR EXISTS (SELECT 1 FROM places h WHERE h.parent_id = g.id))))
+      ) AS odd FROM places pl WHERE pl.id = ${f.placeId}`);
+    if (!shape) return 'none';
+    if (shape.odd) return null;
+    if (shape.level === 'town') summary.townId = f.placeId;
+    else if (shape.level === 'village') places.push(sql`place_id = ${f.placeId}`);
+    else places.push(sql`(place_id = ${f.placeId} OR town_id IN (SELECT id FROM places WHERE parent_id = ${f.placeId}))`);
+  }
+  return { summary, places };
+}
+
+/** A status makes `includeVoided` moot, and `active` is what the list shows without one. */
+export function normalFilters(f: PledgeFilters): PledgeFilters {
+  if (f.status === 'active') return { ...f, status: undefined, includeVoided: undefined };
+  return f.status ? { ...f, includeVoided: undefined } : f;
+}
+
+const NONE: PledgeListTotals = { total: 0, amountFen: 0, receivedFen: 0 };
+
+/**
+ * Totals from the covering roll-up. Its rows sum the allocations that match, which for a single-allocation pledge is the
+ * pledge itself; a split pledge counts once, with its full amount and receipts, if any of its allocations match
+ * (rollup_split holds those allocations: the ones of a matching split pledge that do not match are added back).
+ */
+function rollupTotals(reader: Reader, rf: RollupFilters, allocationFilter: boolean): PledgeListTotals | null {
+  if (rf === 'none') return NONE;
+  const plan = planRollup(rf.places.length ? ['place'] : [], rf.summary);
+  if (!plan) return null;
+  const where = sql.join([rollupConditions(rf.summary), ...rf.places], sql` AND `);
+  const grain = reader.get<{ n: number; amount: number; received: number }>(sql`
+    SELECT COALESCE(SUM(pledges), 0) AS n, COALESCE(SUM(pledged_fen), 0) AS amount, COALESCE(SUM(received_fen), 0) AS received
+    FROM ${sql.raw(plan.table)} WHERE ${where}`)!;
+  // the allocations of the matching split pledges that did not match themselves: what the roll-up's sums leave out
+  const split = allocationFilter
+    ? reader.get<{ n: number; amount: number; received: number }>(sql`
+        WITH matching AS MATERIALIZED (SELECT DISTINCT pledge_id FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}),
+        other AS MATERIALIZED (
+          SELECT s.allocation_id, s.amount_fen FROM matching CROSS JOIN ${sql.raw(SPLIT_TABLE)} s ON s.pledge_id = matching.pledge_id WHERE NOT (${where}))
+        SELECT (SELECT COUNT(*) FROM matching) AS n, (SELECT COALESCE(SUM(amount_fen), 0) FROM other) AS amount,
+          (SELECT COALESCE(SUM(ra.amount_fen), 0) FROM other
+             CROSS JOIN receipt_allocations ra ON ra.allocation_id = other.allocation_id
+             CROSS JOIN receipts r ON r.id = ra.receipt_id
+           WHERE r.voided_at IS NULL) AS received`)!
+    : reader.get<{ n: number; amount: number; received: number }>(sql`
+        SELECT COUNT(DISTINCT pledge_id) AS n, 0 AS amount, 0 AS received FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}`)!;
+  return { total: grain.n + split.n, amountFen: grain.amount + split.amount, receivedFen: grain.received + split.received };
+}
+
+/** The live count and sums over the pledges that match `where` (the list's own conditions); `scan` reads the table in order. */
+export function liveTotals(reader: Reader, where: SQL, scan = false): PledgeListTotals {
+  const from = scan ? sql`pledges p NOT INDEXED` : sql`pledges p`;
+  const row = reader.get<{ total: number; amountFen: number | null; receivedFen: number | null }>(sql`
+    SELECT COUNT(*) AS total, SUM(p.amount_fen) AS amountFen, SUM(p.received_fen) AS receivedFen FROM ${from} WHERE ${where}`)!;
+  return { total: row.total, amountFen: row.amountFen ?? 0, receivedFen: row.receivedFen ?? 0 };
+}
+
+const plus = (a: PledgeListTotals, b: PledgeListTotals, sign: 1 | -1): PledgeListTotals => ({
+  total: a.total + sign * b.total,
+  amountFen: a.amountFen + sign * b.amountFen,
+  receivedFen: a.receivedFen + sign * b.receivedFen,
+});
+
+/**
+ * The list's totals. From the roll-ups when every filter is a roll-up key; with voided pledges included, the roll-ups'
+ * live pledges plus the voided ones (pledges_voided_idx); fulfilled ones, the roll-ups' live pledges less the
+ * unfulfilled ones (pledges_overdue_idx); else live, through the indexes the filters allow.
+ */
+export function pledgeListTotals(reader: Reader, filters: PledgeFilters, today: string, text?: TextSearch): PledgeListTotals {
+  const f = normalFilters(filters);
+  const search = f.q ? (text ?? textSearch(reader, f.q)) : 'like';
+  const fromRollups = (g: PledgeFilters) => {
+    const rf = rollupFilters(reader, g);
+    return rf && rollupTotals(reader, rf, hasAllocationFilter(g));
+  };
+  // a text search that the index cannot answer reads every pledge's text: in one pass over the table, not entry by entry
+  const scan = (g: PledgeFilters) => Boolean(g.q && search === 'like' && !g.donorId && !g.placeId && !g.atPlaceId);
+  const live = (g: PledgeFilters) => liveTotals(reader, andAll(listConditions(g, today, 'any', undefined, search)), scan(g));
+  const rest = { ...f, status: undefined, includeVoided: undefined };
+  if (f.includeVoided && !f.status) {
+    const liveRows = fromRollups(rest);
+    if (liveRows) return plus(liveRows, live({ ...rest, status: 'voided' }), 1);
+  }
+  if (f.status === 'fulfilled') {
+    const liveRows = fromRollups(rest);
+    if (liveRows) {
+      const unfulfilled = liveTotals(reader, andAll([...listConditions(rest, today, 'any', undefined, search), sql`p.received_fen < p.amount_fen`]));
+      return plus(liveRows, unfulfilled, -1);
+    }
+  }
+  return fromRollups(f) ?? live(f);
+}
+
+/**
+ * How many matching pledges were pledged in each month, oldest first, from the roll-ups (null when the filters are not
+ * roll-up keys or no roll-up is kept by month): what lets a deep page in date order start at its month.
+ */
+export function monthCounts(reader: Reader, f: PledgeFilters): { month: string; n: number }[] | null {
+  const rf = rollupFilters(reader, normalFilters(f));
+  if (!rf || rf === 'none' || rf.places.length) return null;
+  const plan = planRollup(['month'], rf.summary);
+  if (!plan) return null;
+  const where = rollupConditions(rf.summary);
+  return reader.all<{ month: string; n: number }>(sql`
+    SELECT month, SUM(n) AS n FROM (
+      SELECT month, SUM(pledges) AS n FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY month
+      UNION ALL
+      SELECT month, COUNT(DISTINCT pledge_id) AS n FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where} GROUP BY month
+    ) GROUP BY month HAVING SUM(n) > 0 ORDER BY month`);
+}
