@@ -13,7 +13,7 @@ import type { PledgeFilters, PledgeSort, Reader } from './pledges';
 export type Driver = 'any' | 'walk' | 'donor' | 'donorType' | 'places' | 'category' | 'overdue' | 'unfulfilled' | 'year' | 'voided' | 'text';
 
 /** A LIKE pattern that finds `text` anywhere, literally (its own %, _ and \ escaped). */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * How the text search finds project names and notes: through the trigram index pledge_text (`match`, an FTS5 query;

@@ -96,7 +96,8 @@ const plus = (a: PledgeListTotals, b: PledgeListTotals, sign: 1 | -1): PledgeLis
 /**
  * The list's totals. From the roll-ups when every filter is a roll-up key; with voided pledges included, the roll-ups'
  * live pledges plus the voided ones (pledges_voided_idx); fulfilled ones, the roll-ups' live pledges less the
- * unfulfilled ones (pledges_overdue_idx); else live, through the indexes the filters allow.
+ * unfulfilled ones (pledges_overdue_idx); else live, through the indexes the filters allow (a status through
+ * pledges_overdue_idx or, nothing received, pledges_live_received_idx).
  */
 export function pledgeListTotals(reader: Reader, filters: PledgeFilters, today: string, text?: TextSearch): PledgeListTotals {
   const f = normalFilters(filters);
@@ -119,6 +120,11 @@ export function pledgeListTotals(reader: Reader, filters: PledgeFilters, today: 
       const unfulfilled = liveTotals(reader, andAll([...listConditions(rest, today, 'any', undefined, search), sql`p.received_fen < p.amount_fen`]));
       return plus(liveRows, unfulfilled, -1);
     }
+  }
+  if (f.status === 'partly_received' && !scan(f) && !f.donorId && !f.placeId && !f.atPlaceId) {
+    // not overdue: no overdue date, or one not reached yet — two ranges of pledges_overdue_idx, not the whole of it
+    const where = listConditions(f, today, 'any', undefined, search);
+    return plus(liveTotals(reader, andAll([...where, sql`p.overdue_on IS NULL`])), liveTotals(reader, andAll([...where, sql`p.overdue_on >= ${today}`])), 1);
   }
   return fromRollups(f) ?? live(f);
 }

@@ -5,7 +5,7 @@ import type { Db, Tx } from '../client';
 import type { CategoryCode, PlaceLevel, PledgeStatus } from '@/lib/codes';
 import { todayInChina } from '@/lib/time';
 import { pledgeStatusSql } from './status';
-import { andAll, hasAllocationFilter, listConditions, textSearch, type Driver, type TextSearch } from './pledge-conditions';
+import { andAll, containing, hasAllocationFilter, listConditions, textSearch, type Driver, type TextSearch } from './pledge-conditions';
 import { monthCounts, normalFilters, pledgeListTotals } from './pledge-list-totals';
 
 export type Reader = Db | Tx;
@@ -150,7 +150,7 @@ type Plan = Driver | 'merge';
  * allocations or text must be read for the test), gathering reads every match (dearer when the filter's index does
  * not hold the sort key), and a text search without a better filter reads the whole table.
  */
-function choosePlan(f: PledgeFilters, sort: PledgeSort, slice: Slice, total: number, ledger: number, text: TextSearch): Plan {
+function choosePlan(f: PledgeFilters, sort: PledgeSort, slice: Slice, total: number, ledger: number, text: TextSearch, donorNamesMatch: boolean): Plan {
   // a text search the index answers is a set of pledges, tested from memory; one it cannot reads each pledge's text
   const like = Boolean(f.q) && text === 'like';
   const voided = f.status === 'voided';
@@ -177,6 +177,8 @@ function choosePlan(f: PledgeFilters, sort: PledgeSort, slice: Slice, total: num
   if (!gatherBy) return walk;
   if (!walkable) return gatherBy;
   if (listTuning.driver) return listTuning.driver === 'walk' ? walk : gatherBy;
+  // a search that matches donors' names finds their pledges side by side in donor order, not spread along the walk
+  if (sort === 'donor' && gatherBy === 'text' && donorNamesMatch && total <= 50_000) return gatherBy;
   const walkEntry = (sort === 'id' ? 3 : 1) + (hasAllocationFilter(f) ? 20 : 0) + (like ? 30 : 0);
   // a year holds about a quarter of a ledger of a few years
   const walked = ((slice.offset + slice.limit) * (yearRange ? ledger / 4 : ledger)) / Math.max(total, 1);
@@ -222,10 +224,16 @@ function donorNamesUnique(reader: Reader): boolean {
   return !reader.get<{ dup: number }>(sql`SELECT EXISTS (SELECT 1 FROM donors GROUP BY coalesce(name_zh, name) HAVING COUNT(*) > 1) AS dup`)!.dup;
 }
 
+/** Whether some donor's name contains the search (the list's LIKE, over the few thousand donors). */
+function donorNamesContain(reader: Reader, q: string): boolean {
+  const like = containing(q);
+  return Boolean(reader.get<{ found: number }>(sql`SELECT EXISTS (SELECT 1 FROM donors WHERE name LIKE ${like} ESCAPE '\\' OR name_zh LIKE ${like} ESCAPE '\\') AS found`)!.found);
+}
+
 /** The ids of one page, in the asked order. */
 function pageIds(reader: Reader, f: PledgeFilters, sort: PledgeSort, slice: Slice, total: number, today: string, text: TextSearch): number[] {
   const ledger = reader.get<{ n: number | null }>(sql`SELECT max(id) AS n FROM pledges`)!.n ?? 0;
-  const plan = choosePlan(f, sort, slice, total, ledger, text);
+  const plan = choosePlan(f, sort, slice, total, ledger, text, sort === 'donor' && Boolean(f.q) && donorNamesContain(reader, f.q!));
   const dir = slice.dir === 'asc' ? sql`ASC` : sql`DESC`;
   let rows: { id: number }[];
   if (plan === 'merge') {

@@ -35,6 +35,9 @@ export class Client {
   private send(method: string, path: string, opts: { body?: unknown; headers?: Record<string, string> }): Promise<Reply> {
     const payload = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
     const headers: Record<string, string> = { accept: 'application/json, text/html', ...opts.headers };
+    // API reads skip the figure cache (lib/ledger-cache.ts), so that what is timed is the computation itself;
+    // pages are timed as people get them (a repeat view of an unchanged ledger comes from the cache)
+    if (method === 'GET' && path.startsWith('/api/')) headers['cache-control'] = 'no-cache';
     if (this.cookie) headers.cookie = this.cookie;
     if (payload) {
       headers['content-type'] = 'application/json';
