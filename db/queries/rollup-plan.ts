@@ -8,17 +8,6 @@ import type { GroupDimension, SummaryFilters } from './summary';
 
 export type RollupPlan = { table: string };
 
-export const ROLLUP_DIMENSION: Partial<Record<GroupDimension, string>> = {
-  village: 'NULLIF(village_id, 0)',
-  town: 'NULLIF(town_id, 0)',
-  place: 'place_id',
-  category: 'category',
-  donor: 'donor_id',
-  donorType: 'donor_type',
-  form: 'form',
-  month: 'month',
-};
-
 const DIMENSION_KEY: Partial<Record<GroupDimension, KeyColumn>> = {
   village: 'village_id',
   town: 'town_id',
@@ -29,6 +18,11 @@ const DIMENSION_KEY: Partial<Record<GroupDimension, KeyColumn>> = {
   form: 'form',
   month: 'month',
 };
+
+/** The SQL of a dimension over a roll-up: its key column, with the 0 that stands for "no village/town" read as NULL. */
+export const ROLLUP_DIMENSION: Partial<Record<GroupDimension, string>> = Object.fromEntries(
+  Object.entries(DIMENSION_KEY).map(([dim, key]) => [dim, key === 'village_id' || key === 'town_id' ? `NULLIF(${key}, 0)` : key]),
+);
 
 const FILTER_KEY: Record<keyof SummaryFilters, KeyColumn | null> = {
   year: 'year',
