@@ -200,6 +200,18 @@ const ENDPOINTS: Endpoint[] = [
     bad: () => ({ displayName: ['', '   ', huge(61), 123, null, {}], role: ['superadmin', 'system', '', 1, null], disabled: bool, password: ['short', huge(257), 123, null], version }),
   },
   {
+    // the benchmark's baseline handler: outside a server started with LEDGER_BENCH=1 it answers 404 to everything
+    name: 'POST bench/echo',
+    route: '/api/bench/echo',
+    method: 'POST',
+    path: () => '/api/bench/echo',
+    role: 'public',
+    valid: () => ({}),
+    bad: () => ({}),
+    bodyIgnored: true,
+    noValid: true,
+  },
+  {
     name: 'POST session',
     route: '/api/v1/session',
     method: 'POST',
