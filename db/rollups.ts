@@ -4,6 +4,7 @@
 // stored signature makes a changed definition rebuild them on the next start.
 import crypto from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { prepared } from './prepared';
 
 /** What a roll-up row can be keyed by. Absent places are 0 (SQLite's UNIQUE treats NULLs as distinct). */
 export type KeyColumn = 'year' | 'month' | 'place_id' | 'village_id' | 'town_id' | 'category' | 'donor_id' | 'donor_type' | 'form' | 'channel';
@@ -109,33 +110,61 @@ export const ROLLUP_SIGNATURE = crypto
 
 const SIGNATURE_KEY = 'rollups.signature';
 
-// ---- Prepared statements, one set per connection ----
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-function prepared(sqlite: Database.Database, text: string): Database.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) statements.set(sqlite, (cache = new Map()));
-  let stmt = cache.get(text);
-  if (!stmt) cache.set(text, (stmt = sqlite.prepare(text)));
-  return stmt;
-}
-
 /**
  * Adds (+1) or subtracts (−1) the contributions of the pledges in scope to every roll-up, as they stand now in the
  * ledger. Run −1 before a change and +1 after it, inside the change's transaction.
  */
 export function applyContributions(sqlite: Database.Database, scope: Scope, sign: 1 | -1): void {
+  if (scope !== 'all' && 'pledge' in scope) return applyOnePledge(sqlite, scope.pledge, sign);
+  // many pledges: gather their contributions once, then fold them into each grain
   const { where, params } = scopeSql(scope);
-  if (scope === 'all' || !('pledge' in scope)) {
-    // many pledges: gather their contributions once, then fold them into each grain
-    sqlite.prepare('DROP TABLE IF EXISTS temp.rollup_contrib').run();
-    sqlite.prepare(`CREATE TEMP TABLE rollup_contrib AS ${contributionsSql(where)}`).run(params);
-    for (const g of GRAINS) prepared(sqlite, upsertSql(g, 'SELECT * FROM temp.rollup_contrib', sign)).run();
-    sqlite.prepare('DROP TABLE temp.rollup_contrib').run();
-  } else {
-    for (const g of GRAINS) prepared(sqlite, upsertSql(g, contributionsSql(where), sign)).run(params);
-  }
+  sqlite.prepare('DROP TABLE IF EXISTS temp.rollup_contrib').run();
+  sqlite.prepare(`CREATE TEMP TABLE rollup_contrib AS ${contributionsSql(where)}`).run(params);
+  for (const g of GRAINS) prepared(sqlite, upsertSql(g, 'SELECT * FROM temp.rollup_contrib', sign)).run();
+  sqlite.prepare('DROP TABLE temp.rollup_contrib').run();
+  applySplitRows(sqlite, where, params, sign);
+}
+
+function applySplitRows(sqlite: Database.Database, where: string, params: Record<string, number>, sign: 1 | -1): void {
   if (sign === -1) prepared(sqlite, `DELETE FROM ${SPLIT_TABLE} WHERE pledge_id IN (SELECT p.id FROM pledges p WHERE ${where})`).run(params);
   else prepared(sqlite, `INSERT INTO ${SPLIT_TABLE} ${splitRowsSql(where)}`).run(params);
+}
+
+type ContributionRow = Record<KeyColumn, number | string> & Record<(typeof MEASURES)[number], number>;
+
+function upsertValuesSql(grain: Grain): string {
+  const columns = [...grain.keys, ...MEASURES];
+  const updates = MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(', ');
+  return `INSERT INTO ${grain.table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+    ON CONFLICT (${grain.keys.join(', ')}) DO UPDATE SET ${updates}`;
+}
+
+// The statements of the one-pledge path, written out once (they run on every write).
+const ONE_PLEDGE = scopeSql({ pledge: 0 });
+const ONE_PLEDGE_CONTRIBUTIONS = contributionsSql(ONE_PLEDGE.where);
+const UPSERT_VALUES = GRAINS.map((grain) => ({ grain, text: upsertValuesSql(grain) }));
+
+/**
+ * One pledge (every use case but imports): its few contribution rows are read once and summed per grain here, then
+ * each grain gets one keyed upsert per row, instead of running the contributions query once per grain.
+ */
+function applyOnePledge(sqlite: Database.Database, pledgeId: number, sign: 1 | -1): void {
+  const params = { id: pledgeId };
+  const rows = prepared(sqlite, ONE_PLEDGE_CONTRIBUTIONS).all(params) as ContributionRow[];
+  for (const { grain, text } of UPSERT_VALUES) {
+    if (!rows.length) break;
+    const sums = new Map<string, { keys: (number | string)[]; measures: number[] }>();
+    for (const row of rows) {
+      const keys = grain.keys.map((k) => row[k]);
+      const id = keys.join('\u0000');
+      let sum = sums.get(id);
+      if (!sum) sums.set(id, (sum = { keys, measures: MEASURES.map(() => 0) }));
+      for (let i = 0; i < MEASURES.length; i++) sum.measures[i]! += row[MEASURES[i]!];
+    }
+    const upsert = prepared(sqlite, text);
+    for (const { keys, measures } of sums.values()) upsert.run(...keys, ...measures.map((v) => sign * v));
+  }
+  applySplitRows(sqlite, ONE_PLEDGE.where, params, sign);
 }
 
 /** Empties every roll-up and fills it again from the ledger's rows. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { freshDb, makeActor, smallLedger } from './testing/ledger';
-import { pledgeRecorder, recordPledge, updatePledge, voidPledge } from './pledges';
+import { auditView, pledgeRecorder, recordPledge, updatePledge, voidPledge } from './pledges';
+import { getPledgeDetail } from '@/db/queries/pledges';
 import { DomainError } from './errors';
 import { summarize, type CodeLabels } from './summary';
 import { seedWangmo2020 } from './demo';
@@ -143,6 +144,19 @@ describe('pledgeRecorder (the import path)', () => {
     const expected = snapshot(one);
     expect(expected.pledges).toHaveLength(3);
     expect(snapshot(bulk)).toEqual(expected);
+  });
+
+  it('builds each audit entry from the input exactly as the pledge reads back once stored', () => {
+    const db = freshDb();
+    const actor = makeActor(db);
+    const l = smallLedger(db, actor);
+    const recorded = bodies(l).map((body) => recordPledge(db, actor, body));
+    for (const p of recorded) {
+      const entry = db.get<{ after_json: string }>(sql`SELECT after_json FROM audit_log WHERE entity_type = 'pledge' AND entity_id = ${p.id}`)!;
+      expect(JSON.parse(entry.after_json)).toEqual(auditView(getPledgeDetail(db, p.id)!));
+    }
+    // the schedule typed out of date order is recorded in date order, as it reads back
+    expect(JSON.parse(db.get<{ after_json: string }>(sql`SELECT after_json FROM audit_log WHERE entity_type = 'pledge' AND entity_id = ${recorded[2]!.id}`)!.after_json).instalments.map((i: { dueOn: string }) => i.dueOn)).toEqual(['2024-07-01', '2024-12-01']);
   });
 
   it('refuses a bad pledge with the same field error as recordPledge, and an unknown place', () => {

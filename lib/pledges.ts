@@ -1,8 +1,9 @@
 // Use cases that change pledges: record, edit, void. Each is one transaction with its audit entry.
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { sqliteOf, type Db, type Tx } from '@/db/client';
-import { allocations, donors, instalments, places, pledges } from '@/db/schema';
+import { prepared } from '@/db/prepared';
+import { allocations, instalments, pledges } from '@/db/schema';
 import { getPledgeDetail, type PledgeDetail } from '@/db/queries/pledges';
 import { refreshOverdueOn, refreshOverdueOnRange } from '@/db/queries/status';
 import { type Actor } from './actor';
@@ -22,12 +23,11 @@ function parsePledge(raw: unknown): PledgeInput {
 }
 
 function assertReferencesExist(tx: Tx, input: PledgeInput): void {
-  const donor = tx.select({ id: donors.id }).from(donors).where(eq(donors.id, input.donorId)).get();
-  if (!donor) throw invalid({ donorId: { key: 'unknownDonor' } });
+  const sqlite = sqliteOf(tx);
+  if (!prepared(sqlite, 'SELECT 1 FROM donors WHERE id = ?').get(input.donorId)) throw invalid({ donorId: { key: 'unknownDonor' } });
   const placeIds = [...new Set(input.allocations.map((a) => a.placeId))];
-  const found = tx.select({ id: places.id }).from(places).where(inArray(places.id, placeIds)).all();
-  if (found.length !== placeIds.length) {
-    const known = new Set(found.map((p) => p.id));
+  const known = new Set(prepared(sqlite, 'SELECT id FROM places WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(placeIds)) as number[]);
+  if (known.size !== placeIds.length) {
     const index = input.allocations.findIndex((a) => !known.has(a.placeId));
     throw invalid({ [input.allocations.length === 1 ? 'placeId' : `allocations.${index}.placeId`]: { key: 'unknownPlace' } });
   }
@@ -54,22 +54,40 @@ export function recordPledge(db: Db, actor: Actor, raw: unknown): PledgeDetail {
   return db.transaction((tx) => recordParsedPledge(tx, actor, input), { behavior: 'immediate' });
 }
 
+const INSERT_PLEDGE = `INSERT INTO pledges (donor_id, form, amount_fen, pledged_on, due_on, channel, project_name, note,
+    beneficiaries, jobs, people_trained, created_by, updated_by, created_at, updated_at)
+    VALUES (@donorId, @form, @amountFen, @pledgedOn, @dueOn, @channel, @projectName, @note, @beneficiaries, @jobs, @peopleTrained, @userId, @userId, @at, @at)`;
+const INSERT_ALLOCATION = 'INSERT INTO allocations (pledge_id, place_id, category_code, amount_fen) VALUES (?, ?, ?, ?)';
+const INSERT_INSTALMENT = 'INSERT INTO instalments (pledge_id, due_on, amount_fen) VALUES (?, ?, ?)';
+const INSERT_CREATE_AUDIT = `INSERT INTO audit_log (at, user_id, action, entity_type, entity_id, before_json, after_json) VALUES (?, ?, 'create', 'pledge', ?, NULL, ?)`;
+
+/**
+ * Writes a validated new pledge's rows (pledge, allocations, instalments) and its audit entry, with statements compiled
+ * once per connection. The audit entry is built from the input in the shape auditView() gives of the pledge read back
+ * (instalments in date order), which a unit test checks against the pledge as stored.
+ */
+function insertNewPledge(tx: Tx, actor: Actor, input: PledgeInput): number {
+  const sqlite = sqliteOf(tx);
+  const at = nowIso();
+  const id = Number(prepared(sqlite, INSERT_PLEDGE).run({ ...pledgeColumns(input), userId: actor.userId, at }).lastInsertRowid);
+  for (const a of input.allocations) prepared(sqlite, INSERT_ALLOCATION).run(id, a.placeId, a.category, a.amountFen);
+  for (const i of input.instalments) prepared(sqlite, INSERT_INSTALMENT).run(id, i.dueOn, i.amountFen);
+  const view = inputView(input);
+  view.instalments = [...view.instalments].sort((x, y) => x.dueOn.localeCompare(y.dueOn));
+  prepared(sqlite, INSERT_CREATE_AUDIT).run(at, actor.userId, id, JSON.stringify({ ...view, voidReason: null }));
+  return id;
+}
+
+/** A pledge without a due date or schedule is never overdue: its stored overdue date stays NULL. */
+const mayBecomeOverdue = (input: PledgeInput) => Boolean(input.dueOn) || input.instalments.length > 0;
+
 function recordParsedPledge(tx: Tx, actor: Actor, input: PledgeInput): PledgeDetail {
   assertYearOpen(tx, input.pledgedOn);
   assertReferencesExist(tx, input);
-  const at = nowIso();
-  const row = tx
-    .insert(pledges)
-    .values({ ...pledgeColumns(input), createdBy: actor.userId, updatedBy: actor.userId, createdAt: at, updatedAt: at })
-    .returning({ id: pledges.id })
-    .get();
-  insertAllocations(tx, row.id, input);
-  replaceInstalments(tx, row.id, input);
-  refreshOverdueOn(tx, row.id);
-  addToRollups(tx, { pledge: row.id });
-  const detail = getPledgeDetail(tx, row.id)!;
-  writeAudit(tx, actor, { action: 'create', entityType: 'pledge', entityId: row.id, after: auditView(detail) });
-  return detail;
+  const id = insertNewPledge(tx, actor, input);
+  if (mayBecomeOverdue(input)) refreshOverdueOn(tx, id);
+  addToRollups(tx, { pledge: id });
+  return getPledgeDetail(tx, id)!;
 }
 
 /**
@@ -79,13 +97,6 @@ function recordParsedPledge(tx: Tx, actor: Actor, input: PledgeInput): PledgeDet
  * date once for the whole range when finish() is called. A refused pledge throws before anything of it is written.
  */
 export function pledgeRecorder(tx: Tx, actor: Actor): { record(raw: unknown): number; finish(): void } {
-  const sqlite = sqliteOf(tx);
-  const insertPledge = sqlite.prepare(`INSERT INTO pledges (donor_id, form, amount_fen, pledged_on, due_on, channel, project_name, note,
-    beneficiaries, jobs, people_trained, created_by, updated_by, created_at, updated_at)
-    VALUES (@donorId, @form, @amountFen, @pledgedOn, @dueOn, @channel, @projectName, @note, @beneficiaries, @jobs, @peopleTrained, @userId, @userId, @at, @at)`);
-  const insertAllocation = sqlite.prepare('INSERT INTO allocations (pledge_id, place_id, category_code, amount_fen) VALUES (?, ?, ?, ?)');
-  const insertInstalment = sqlite.prepare('INSERT INTO instalments (pledge_id, due_on, amount_fen) VALUES (?, ?, ?)');
-  const insertAudit = sqlite.prepare(`INSERT INTO audit_log (at, user_id, action, entity_type, entity_id, before_json, after_json) VALUES (?, ?, 'create', 'pledge', ?, NULL, ?)`);
   const openYears = new Set<string>();
   const knownDonors = new Set<number>();
   const knownPlaces = new Set<number>();
@@ -103,14 +114,7 @@ export function pledgeRecorder(tx: Tx, actor: Actor): { record(raw: unknown): nu
         knownDonors.add(input.donorId);
         for (const a of input.allocations) knownPlaces.add(a.placeId);
       }
-      const at = nowIso();
-      const id = Number(insertPledge.run({ ...pledgeColumns(input), userId: actor.userId, at }).lastInsertRowid);
-      for (const a of input.allocations) insertAllocation.run(id, a.placeId, a.category, a.amountFen);
-      for (const i of input.instalments) insertInstalment.run(id, i.dueOn, i.amountFen);
-      // the audit entry in the shape auditView() gives of the pledge read back (instalments in date order)
-      const view = inputView(input);
-      view.instalments = [...view.instalments].sort((x, y) => x.dueOn.localeCompare(y.dueOn));
-      insertAudit.run(at, actor.userId, id, JSON.stringify({ ...view, voidReason: null }));
+      const id = insertNewPledge(tx, actor, input);
       first ??= id;
       last = id;
       return id;

@@ -1,7 +1,8 @@
 // The year-end data freeze: figures in a closed year stay as reported until an admin reopens it.
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
+import { sqliteOf, type Db, type Tx } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { yearCloses } from '@/db/schema';
 import { getClosedYear, type ClosedYear } from '@/db/queries/year-closes';
 import type { Actor } from './actor';
@@ -11,7 +12,8 @@ import { nowIso, todayInChina } from './time';
 
 export function assertYearOpen(tx: Tx, dateOn: string): void {
   const year = Number(dateOn.slice(0, 4));
-  const closed = tx.select({ year: yearCloses.year }).from(yearCloses).where(eq(yearCloses.year, year)).get();
+  // runs on every write: a statement compiled once per connection
+  const closed = prepared(sqliteOf(tx), 'SELECT 1 FROM year_closes WHERE year = ?').get(year);
   if (closed) throw new DomainError(409, 'yearClosed', {}, { year });
 }
 

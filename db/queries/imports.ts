@@ -1,5 +1,6 @@
 // Reads and writes of staged imports (never of the ledger itself), plus the ledger reads an import's checks need.
 import 'server-only';
+import { prepared as preparedOn } from '../prepared';
 import type Database from 'better-sqlite3';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -45,19 +46,10 @@ export function findCommittedBySha(reader: Reader, sha256: string): { id: number
     .get();
 }
 
-// The per-row statements of a 50,000-row import run once per row: prepared once per connection and reused, since
-// building and compiling each through the query builder would cost more than the work itself.
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+// The per-row statements of a 50,000-row import run once per row: compiled once per connection (db/prepared.ts).
 function prepared(db: Db, text: string): Database.Statement {
   // drizzle() puts the connection on $client; the Db type (the schema-typed database) does not declare it.
-  const client = (db as unknown as { $client: Database.Database }).$client;
-  let cache = statements.get(client);
-  if (!cache) statements.set(client, (cache = new Map()));
-  const known = cache.get(text);
-  if (known) return known;
-  const stmt = client.prepare(text);
-  cache.set(text, stmt);
-  return stmt;
+  return preparedOn((db as unknown as { $client: Database.Database }).$client, text);
 }
 
 /** Stages rows; call inside a transaction of `db` (the statements run on the same connection). */

@@ -1,7 +1,8 @@
 // Reads of pledges: one pledge with its allocations, and the filtered, sorted, paginated list.
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../client';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { sqliteOf, type Db, type Tx } from '../client';
+import { compileOnce, prepared } from '../prepared';
 import type { CategoryCode, PlaceLevel, PledgeStatus } from '@/lib/codes';
 import { todayInChina } from '@/lib/time';
 import { pledgeStatusSql } from './status';
@@ -60,7 +61,7 @@ export function getInstalments(reader: Reader, pledgeIds: number[]): Map<number,
   return out;
 }
 
-const PLEDGE_COLUMNS = (today: string) => sql`
+const PLEDGE_COLUMNS = (today: string | Placeholder) => sql`
   p.id AS id, p.donor_id AS donorId, d.name AS donorName, d.name_zh AS donorNameZh, d.type AS donorType,
   p.form AS form, p.amount_fen AS amountFen, p.received_fen AS receivedFen, p.pledged_on AS pledgedOn, p.due_on AS dueOn,
   p.channel AS channel, p.project_name AS projectName, p.note AS note, p.beneficiaries AS beneficiaries, p.jobs AS jobs,
@@ -86,10 +87,22 @@ export function getAllocations(reader: Reader, pledgeIds: number[]): Map<number,
   return out;
 }
 
+// One pledge read back after every write: compiled once, run as prepared statements.
+const DETAIL = compileOnce(sql`SELECT ${PLEDGE_COLUMNS(sql.placeholder('today'))} FROM ${PLEDGE_FROM} WHERE p.id = ${sql.placeholder('id')}`);
+const DETAIL_ALLOCATIONS = `SELECT a.id AS id, a.place_id AS placeId, pl.name AS placeName, pl.name_zh AS placeNameZh, pl.level AS placeLevel,
+    a.category_code AS category, a.amount_fen AS amountFen
+  FROM allocations a JOIN places pl ON pl.id = a.place_id WHERE a.pledge_id = ? ORDER BY a.id`;
+const DETAIL_INSTALMENTS = 'SELECT i.id AS id, i.due_on AS dueOn, i.amount_fen AS amountFen FROM instalments i WHERE i.pledge_id = ? ORDER BY i.due_on, i.id';
+
 export function getPledgeDetail(reader: Reader, id: number): PledgeDetail | undefined {
-  const row = reader.get<PledgeRow>(sql`SELECT ${PLEDGE_COLUMNS(todayInChina())} FROM ${PLEDGE_FROM} WHERE p.id = ${id}`);
+  const sqlite = sqliteOf(reader);
+  const row = prepared(sqlite, DETAIL.text).get(...DETAIL.bind({ today: todayInChina(), id })) as PledgeRow | undefined;
   if (!row) return undefined;
-  return { ...row, allocations: getAllocations(reader, [id]).get(id) ?? [], instalments: getInstalments(reader, [id]).get(id) ?? [] };
+  return {
+    ...row,
+    allocations: prepared(sqlite, DETAIL_ALLOCATIONS).all(id) as AllocationView[],
+    instalments: prepared(sqlite, DETAIL_INSTALMENTS).all(id) as InstalmentView[],
+  };
 }
 
 export const PLEDGE_SORTS = ['pledgedOn', 'amount', 'donor', 'received', 'id'] as const;

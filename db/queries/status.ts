@@ -1,6 +1,6 @@
 // The one definition of a pledge's status, as SQL so that lists can filter and sort on it.
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client';
 
 /**
@@ -29,7 +29,7 @@ export function refreshOverdueOnRange(tx: Tx, fromId: number, toId: number): voi
  * pledged (nothing received) · partly_received · fulfilled (received ≥ pledged) · overdue (a due date or instalment
  * date before today with less received than due by then) · voided. `today` is YYYY-MM-DD in China.
  */
-export function pledgeStatusSql(today: string): SQL<string> {
+export function pledgeStatusSql(today: string | Placeholder): SQL<string> {
   return sql<string>`(CASE
     WHEN p.voided_at IS NOT NULL THEN 'voided'
     WHEN p.received_fen >= p.amount_fen THEN 'fulfilled'
