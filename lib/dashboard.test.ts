@@ -97,10 +97,32 @@ describe('buildDashboard', () => {
     const { db } = ledger();
     const d = buildDashboard(db, { year: 2024 }, 'zh');
     for (const by of [['village'], ['town'], ['category'], ['donor'], ['month']] as const) {
-      expect(summarizeQuery(db, { by: [...by], year: 2024 }, 'zh').total).toEqual(d.matrix.total);
+      expect(summarizeQuery(db, { by: [...by], year: 2024, limit: 1000, offset: 0 }, 'zh').total).toEqual(d.matrix.total);
     }
     expect(d.byCategory.total).toEqual(d.matrix.total);
     expect(d.headline).toMatchObject({ pledgedFen: 240_001, pledgeCount: 4, donorCount: 2, villagesReached: 2, villageCount: 4 });
+  });
+
+  it('pages a large answer: every page carries the whole total, and the pages put together are the whole answer', () => {
+    const { db } = ledger();
+    const whole = summarizeQuery(db, { by: ['village', 'category'], limit: 1000, offset: 0 }, 'zh');
+    expect(whole.rows.length).toBeGreaterThan(3);
+    expect(whole.page).toEqual({ offset: 0, limit: 1000, rowCount: whole.rows.length, nextOffset: null });
+    const pages = [];
+    for (let offset = 0; offset !== null; ) {
+      const p = summarizeQuery(db, { by: ['village', 'category'], limit: 2, offset }, 'zh');
+      expect(p.total).toEqual(whole.total);
+      expect(p.page.rowCount).toBe(whole.rows.length);
+      expect(p.rows.length).toBeLessThanOrEqual(2);
+      pages.push(...p.rows);
+      offset = p.page.nextOffset as number;
+      if (p.page.nextOffset === null) break;
+    }
+    expect(pages).toEqual(whole.rows);
+    // largest first, and each row labelled although only its page was named
+    expect(pages.map((r) => r.pledgedFen)).toEqual([...pages.map((r) => r.pledgedFen)].sort((a, b) => b - a));
+    expect(pages.every((r) => r.label.includes(' · '))).toBe(true);
+    expect(summarizeQuery(db, { by: ['village'], limit: 5, offset: 500 }, 'zh')).toMatchObject({ rows: [], page: { rowCount: expect.any(Number), nextOffset: null } });
   });
 
   it('finds villages with nothing this year and villages missing a category others got', () => {

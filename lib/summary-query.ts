@@ -17,12 +17,20 @@ export function parseSummaryQuery(params: Record<string, string>): SummaryQuery 
   return parsed.data;
 }
 
-export function summarizeQuery(reader: Reader, q: SummaryQuery, locale: Locale): Summary & { by: string[] } {
-  return { by: q.by, ...summarize(reader, q.by, toSummaryFilters(q), locale, codeLabels(locale)) };
+export type SummaryAnswer = Summary & {
+  by: string[];
+  /** this answer's rows: `offset` and `limit` as asked, `rowCount` rows in all, `nextOffset` null on the last page */
+  page: { offset: number; limit: number; rowCount: number; nextOffset: number | null };
+};
+
+export function summarizeQuery(reader: Reader, q: SummaryQuery, locale: Locale): SummaryAnswer {
+  const { rowCount, ...summary } = summarize(reader, q.by, toSummaryFilters(q), locale, codeLabels(locale), { offset: q.offset, limit: q.limit });
+  const next = q.offset + q.limit;
+  return { by: q.by, ...summary, page: { offset: q.offset, limit: q.limit, rowCount, nextOffset: next < rowCount ? next : null } };
 }
 
 /** The same, from the cache while the ledger has not changed (the day is in the key: a status filter depends on it). */
-export function summarizeQueryCached(db: Db, q: SummaryQuery, locale: Locale, opts: { fresh?: boolean } = {}): Summary & { by: string[] } {
+export function summarizeQueryCached(db: Db, q: SummaryQuery, locale: Locale, opts: { fresh?: boolean } = {}): SummaryAnswer {
   return cachedFigures(db, `summary:${todayInChina()}:${locale}:${JSON.stringify(q)}`, () => summarizeQuery(db, q, locale), {
     bypass: opts.fresh,
     keep: (s) => s.rows.length <= MAX_CACHED_ROWS,

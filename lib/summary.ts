@@ -3,7 +3,7 @@ import 'server-only';
 import type { SummaryDimension } from './codes';
 import { displayName, type Locale } from './names';
 import { todayInChina } from './time';
-import { summarizeRaw, type GroupDimension, type SummaryFilters } from '@/db/queries/summary';
+import { summarizeRaw, type GroupDimension, type RawSummaryRow, type SummaryFilters } from '@/db/queries/summary';
 import { allCategories, donorsByIds, placesByIds } from '@/db/queries/lookups';
 import type { Reader } from '@/db/queries/pledges';
 import type { DashboardQuery } from './validation/filters';
@@ -41,16 +41,57 @@ export const withOutstanding = (m: { pledgedFen: number; receivedFen: number; co
   count: m.count,
 });
 
-/** `top`: only the rows with the most pledged (the total still covers every row), labelled alone: a top-ten of 20,000 donors. */
-export function summarize(reader: Reader, dims: (SummaryDimension | GroupDimension)[], filters: SummaryFilters, locale: Locale, labels: CodeLabels, opts: { top?: number } = {}): Summary {
+type Key = string | number | null;
+/** Keys in a stable order: absent (above village/town) first, numbers by value, codes and months as text. */
+function compareKeys(a: Key[], b: Key[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] ?? null;
+    const y = b[i] ?? null;
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+export type SummaryOptions = {
+  /** only the rows with the most pledged (the total still covers every row), labelled alone: a top-ten of 20,000 donors */
+  top?: number;
+  /** one page of the rows in their order (the total and rowCount still cover every row); only its rows are labelled */
+  offset?: number;
+  limit?: number;
+};
+
+/**
+ * The rows are ordered by the first dimension's natural order for months, years and categories (categories then by
+ * amount), otherwise by amount pledged, largest first; ties by key. Ordering and paging happen before labelling, so
+ * that the cost of names grows with the rows returned, not with the ledger.
+ */
+export function summarize(reader: Reader, dims: (SummaryDimension | GroupDimension)[], filters: SummaryFilters, locale: Locale, labels: CodeLabels, opts: SummaryOptions = {}): Summary & { rowCount: number } {
   const raw = summarizeRaw(reader, dims, filters, todayInChina());
-  if (opts.top !== undefined) raw.rows = [...raw.rows].sort((a, b) => b.pledgedFen - a.pledgedFen).slice(0, opts.top);
+  const categoryOrder = new Map(allCategories(reader).map((c) => [c.code, c.sortOrder]));
+  const first = dims[0]!;
+  const byAmount = (a: RawSummaryRow, b: RawSummaryRow) => b.pledgedFen - a.pledgedFen || compareKeys(a.keys, b.keys);
+  const inOrder = (a: RawSummaryRow, b: RawSummaryRow): number => {
+    if (first === 'month' || first === 'year') return compareKeys(a.keys, b.keys);
+    if (first === 'category') return (categoryOrder.get(String(a.keys[0])) ?? 99) - (categoryOrder.get(String(b.keys[0])) ?? 99) || byAmount(a, b);
+    return byAmount(a, b);
+  };
+  let ordered = raw.rows;
+  if (opts.top !== undefined) ordered = [...ordered].sort(byAmount).slice(0, opts.top);
+  ordered = [...ordered].sort(inOrder);
+  const rowCount = ordered.length;
+  if (opts.offset !== undefined || opts.limit !== undefined) {
+    const from = opts.offset ?? 0;
+    ordered = ordered.slice(from, opts.limit === undefined ? undefined : from + opts.limit);
+  }
+  raw.rows = ordered;
   const idsFor = (kinds: GroupDimension[]) =>
     [...new Set(raw.rows.flatMap((r) => r.keys.filter((_, i) => kinds.includes(dims[i]!)).filter((k): k is number => typeof k === 'number')))];
   const placeNames = placesByIds(reader, idsFor(['village', 'town', 'place']));
   const donorNames = donorsByIds(reader, idsFor(['donor']));
   const categoryNames = new Map(allCategories(reader).map((c) => [c.code, locale === 'zh' ? c.nameZh : c.nameEn]));
-  const categoryOrder = new Map(allCategories(reader).map((c) => [c.code, c.sortOrder]));
 
   const labelOf = (dim: GroupDimension, key: string | number | null): string => {
     switch (dim) {
@@ -85,11 +126,5 @@ export function summarize(reader: Reader, dims: (SummaryDimension | GroupDimensi
     row.label = dims.map((dim, i) => labelOf(dim, r.keys[i] ?? null)).join(' · ');
     return row;
   });
-  const first = dims[0]!;
-  rows.sort((a, b) => {
-    if (first === 'month' || first === 'year') return String(a[first]).localeCompare(String(b[first]));
-    if (first === 'category') return (categoryOrder.get(String(a.category)) ?? 99) - (categoryOrder.get(String(b.category)) ?? 99) || b.pledgedFen - a.pledgedFen;
-    return b.pledgedFen - a.pledgedFen || a.label.localeCompare(b.label);
-  });
-  return { rows, total: withOutstanding(raw.total) };
+  return { rows, total: withOutstanding(raw.total), rowCount };
 }

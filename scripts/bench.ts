@@ -32,7 +32,8 @@ const USAGE = `usage: npm run bench -- [options]
   --quick              few requests everywhere (a smoke run; the figures are rough)
   --server-node-options=OPTS  NODE_OPTIONS for the server only (e.g. --server-node-options=--max-old-space-size=256)
   --keep               keep the temporary copy and the server log
-  --tmp DIR            where the copy goes (default the OS temporary folder)`;
+  --tmp DIR            where the copy goes (default the OS temporary folder)
+  --only PARTS         measure only these parts, comma-separated: summary, baseline (needs summary), pages, list, weight, writes`;
 
 function readArgs() {
   try {
@@ -54,6 +55,7 @@ function readArgs() {
         'server-node-options': { type: 'string' },
         keep: { type: 'boolean', default: false },
         tmp: { type: 'string', default: os.tmpdir() },
+        only: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -85,6 +87,15 @@ const opts = {
   connections: count('connections', args.connections, 16, 16),
   port: count('port', args.port, 0, 0),
 };
+const PARTS = ['summary', 'baseline', 'pages', 'list', 'weight', 'writes'] as const;
+const only = args.only === undefined ? new Set<string>(PARTS) : new Set(args.only.split(',').map((p) => p.trim()));
+for (const part of only) {
+  if (!(PARTS as readonly string[]).includes(part)) {
+    console.error(`--only: unknown part "${part}" (parts: ${PARTS.join(', ')})\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+if (only.has('baseline')) only.add('summary');
 const LIST_PAGE_SIZE = 50;
 const budget = { ms: opts.caseSeconds * 1000, minRuns: 20 };
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -160,64 +171,77 @@ async function main(): Promise<number> {
   await client.signIn(user.username, user.password);
   noteRss(report, 'start and sign-in');
 
-  report.section('summary: GET /api/v1/summary, server time');
-  const summaries = await measureSummaries(client, summaryCases(params), { warmup: opts.warmup, requests: opts.requests, budget }, report);
-  const sum = overall(summaries.map((s) => s.m));
-  report.line();
-  report.figure('summary: median over all requests of all cases', sum.median, 'ms', { op: '≤', value: 25 });
-  report.figure('summary: p95 over all requests of all cases', sum.p95, 'ms', { op: '≤', value: 60 });
-  report.figure('summary: worst case median', sum.worst[0]!.server.median, 'ms', { op: '≤', value: 25 });
-  report.figure('summary: worst case p95', Math.max(...summaries.map((s) => s.m.server.p95)), 'ms', { op: '≤', value: 60 });
-  noteRss(report, 'the summary cases');
-  report.line(`worst 5 by median: ${sum.worst.map((w) => `${w.name} ${num(w.server.median)}/${num(w.server.p95)} ms`).join('; ')}`);
+  let summaries: Awaited<ReturnType<typeof measureSummaries>> = [];
+  if (only.has('summary')) {
+    report.section('summary: GET /api/v1/summary, server time');
+    summaries = await measureSummaries(client, summaryCases(params), { warmup: opts.warmup, requests: opts.requests, budget }, report);
+    const sum = overall(summaries.map((s) => s.m));
+    report.line();
+    report.figure('summary: median over all requests of all cases', sum.median, 'ms', { op: '≤', value: 25 });
+    report.figure('summary: p95 over all requests of all cases', sum.p95, 'ms', { op: '≤', value: 60 });
+    report.figure('summary: worst case median', sum.worst[0]!.server.median, 'ms', { op: '≤', value: 25 });
+    report.figure('summary: worst case p95', Math.max(...summaries.map((s) => s.m.server.p95)), 'ms', { op: '≤', value: 60 });
+    noteRss(report, 'the summary cases');
+    report.line(`worst 5 by median: ${sum.worst.map((w) => `${w.name} ${num(w.server.median)}/${num(w.server.p95)} ms`).join('; ')}`);
+    report.set('summary', {
+      cases: summaries.map((s) => ({ name: s.c.name, path: s.c.path, rows: s.rows, server: s.m.server, client: s.m.client })),
+      overall: { median: sum.median, p95: sum.p95, medianOfMedians: sum.medianOfMedians, worst: sum.worst.map((w) => ({ name: w.name, ...w.server })) },
+    });
+  }
 
-  report.section('baseline: the plain GROUP BY, same cases, same run');
-  const base = measureBaseline(baseline, summaries, today, opts.baselineRuns, budget.ms, report);
-  const totalBase = base.reduce((s, b) => s + b.baselineMs, 0);
-  const totalFast = base.reduce((s, b) => s + b.fastMs, 0);
-  const worstRatio = [...base].sort((a, b) => a.ratio - b.ratio)[0]!;
-  report.line();
-  report.figure('baseline ÷ fast, overall (sum of medians)', totalBase / totalFast, '×', { op: '≥', value: 8 });
-  report.figure(`baseline ÷ fast, worst case`, worstRatio.ratio, '×', { op: '≥', value: 8 });
-  report.line(`worst case: ${worstRatio.name} (GROUP BY ${num(worstRatio.baselineMs)} ms, API ${num(worstRatio.fastMs)} ms)`);
-  const unequal = base.filter((b) => !b.totalsEqual || !b.rowsEqual);
-  report.check('totals equal (API = GROUP BY, to the fen, every case)', base.every((b) => b.totalsEqual), `${base.filter((b) => b.totalsEqual).length}/${base.length} cases`);
-  report.check('rows equal (every row of every case)', base.every((b) => b.rowsEqual), unequal.length ? `differ: ${unequal.map((u) => u.name).join('; ')}` : `${base.length}/${base.length} cases`);
-  report.set('summary', {
-    cases: summaries.map((s) => ({ name: s.c.name, path: s.c.path, rows: s.rows, server: s.m.server, client: s.m.client })),
-    overall: { median: sum.median, p95: sum.p95, medianOfMedians: sum.medianOfMedians, worst: sum.worst.map((w) => ({ name: w.name, ...w.server })) },
-  });
-  report.set('baseline', { runs: opts.baselineRuns, cases: base, overallRatio: totalBase / totalFast, worstRatio: worstRatio.ratio });
+  if (only.has('baseline')) {
+    report.section('baseline: the plain GROUP BY, same cases, same run');
+    const base = measureBaseline(baseline!, summaries, today, opts.baselineRuns, budget.ms, report);
+    const totalBase = base.reduce((s, b) => s + b.baselineMs, 0);
+    const totalFast = base.reduce((s, b) => s + b.fastMs, 0);
+    const worstRatio = [...base].sort((a, b) => a.ratio - b.ratio)[0]!;
+    report.line();
+    report.figure('baseline ÷ fast, overall (sum of medians)', totalBase / totalFast, '×', { op: '≥', value: 8 });
+    report.figure(`baseline ÷ fast, worst case`, worstRatio.ratio, '×', { op: '≥', value: 8 });
+    report.line(`worst case: ${worstRatio.name} (GROUP BY ${num(worstRatio.baselineMs)} ms, API ${num(worstRatio.fastMs)} ms)`);
+    const unequal = base.filter((b) => !b.totalsEqual || !b.rowsEqual);
+    report.check('totals equal (API = GROUP BY, to the fen, every case)', base.every((b) => b.totalsEqual), `${base.filter((b) => b.totalsEqual).length}/${base.length} cases`);
+    report.check('rows equal (every row of every case)', base.every((b) => b.rowsEqual), unequal.length ? `differ: ${unequal.map((u) => u.name).join('; ')}` : `${base.length}/${base.length} cases`);
+    report.set('baseline', { runs: opts.baselineRuns, cases: base, overallRatio: totalBase / totalFast, worstRatio: worstRatio.ratio });
+  }
 
-  report.section('pages: the overview and the pledge list, client-side');
-  const pages = await measurePages(client, pageCases(params), { warmup: Math.min(opts.warmup, 5), requests: opts.pageRequests, budget }, report);
-  const overview = pages.filter((p) => p.name.startsWith('overview'));
-  report.line();
-  report.figure('overview page: worst median (full response)', Math.max(...overview.map((p) => p.client.median)), 'ms', { op: '≤', value: 150 });
-  report.figure('pledge list page: worst median (full response)', Math.max(...pages.filter((p) => !overview.includes(p)).map((p) => p.client.median)), 'ms', { op: '≤', value: 150 });
-  noteRss(report, 'the pages');
-  report.set('pages', pages.map((p) => ({ name: p.name, bytes: p.last.body.length, client: p.client })));
+  if (only.has('pages')) {
+    report.section('pages: the overview and the pledge list, client-side');
+    const pages = await measurePages(client, pageCases(params), { warmup: Math.min(opts.warmup, 5), requests: opts.pageRequests, budget }, report);
+    const overview = pages.filter((p) => p.name.startsWith('overview'));
+    report.line();
+    report.figure('overview page: worst median (full response)', Math.max(...overview.map((p) => p.client.median)), 'ms', { op: '≤', value: 150 });
+    report.figure('pledge list page: worst median (full response)', Math.max(...pages.filter((p) => !overview.includes(p)).map((p) => p.client.median)), 'ms', { op: '≤', value: 150 });
+    noteRss(report, 'the pages');
+    report.set('pages', pages.map((p) => ({ name: p.name, bytes: p.last.body.length, client: p.client })));
+  }
 
-  report.section('pledge list: GET /api/v1/pledges, server time');
-  const list = await measureList(client, listCases(params), LIST_PAGE_SIZE, { warmup: Math.min(opts.warmup, 10), requests: opts.listRequests, budget }, report);
-  const listAll = overall(list);
-  report.line();
-  report.figure('pledge list: median over all requests', listAll.median, 'ms', { op: '≤', value: 30 });
-  report.figure('pledge list: worst case median', listAll.worst[0]!.server.median, 'ms', { op: '≤', value: 30 });
-  report.figure('pledge list: p95 over all requests', listAll.p95, 'ms');
-  report.line(`worst 5 by median: ${[...list].sort((a, b) => b.server.median - a.server.median).slice(0, 5).map((w) => `${w.name} p.${w.page} ${num(w.server.median)}/${num(w.server.p95)} ms`).join('; ')}`);
-  noteRss(report, 'the pledge list');
-  report.set('list', { cases: list.map((l) => ({ name: l.name, page: l.page, total: l.total, server: l.server, client: l.client })), overall: { median: listAll.median, p95: listAll.p95 } });
+  if (only.has('list')) {
+    report.section('pledge list: GET /api/v1/pledges, server time');
+    const list = await measureList(client, listCases(params), LIST_PAGE_SIZE, { warmup: Math.min(opts.warmup, 10), requests: opts.listRequests, budget }, report);
+    const listAll = overall(list);
+    report.line();
+    report.figure('pledge list: median over all requests', listAll.median, 'ms', { op: '≤', value: 30 });
+    report.figure('pledge list: worst case median', listAll.worst[0]!.server.median, 'ms', { op: '≤', value: 30 });
+    report.figure('pledge list: p95 over all requests', listAll.p95, 'ms');
+    report.line(`worst 5 by median: ${[...list].sort((a, b) => b.server.median - a.server.median).slice(0, 5).map((w) => `${w.name} p.${w.page} ${num(w.server.median)}/${num(w.server.p95)} ms`).join('; ')}`);
+    noteRss(report, 'the pledge list');
+    report.set('list', { cases: list.map((l) => ({ name: l.name, page: l.page, total: l.total, server: l.server, client: l.client })), overall: { median: listAll.median, p95: listAll.p95 } });
+  }
 
-  report.section('page weight: the overview’s first-load JavaScript');
-  const weight = await firstLoadJs(client, '/');
-  report.figure(`overview first-load JS, gzipped (${weight.chunks} scripts, ${num(weight.rawBytes / 1000)} kB raw)`, weight.gzipBytes / 1000, 'kB', { op: '≤', value: 250 });
-  report.set('pageWeight', weight);
+  if (only.has('weight')) {
+    report.section('page weight: the overview’s first-load JavaScript');
+    const weight = await firstLoadJs(client, '/');
+    report.figure(`overview first-load JS, gzipped (${weight.chunks} scripts, ${num(weight.rawBytes / 1000)} kB raw)`, weight.gzipBytes / 1000, 'kB', { op: '≤', value: 250 });
+    report.set('pageWeight', weight);
+  }
 
-  report.section('writes: throughput and durability');
-  const pools = bodyPools(baseline.sqlite, today);
-  report.set('writes', await measureWrites({ client, baseline, pools, connections: opts.connections, durationS: opts.durationS, today }, report));
-  noteRss(report, 'the write loads');
+  if (only.has('writes')) {
+    report.section('writes: throughput and durability');
+    const pools = bodyPools(baseline!.sqlite, today);
+    report.set('writes', await measureWrites({ client, baseline: baseline!, pools, connections: opts.connections, durationS: opts.durationS, today }, report));
+    noteRss(report, 'the write loads');
+  }
 
   report.section('memory: the server’s resident set');
   const sampled = server.peakRss();

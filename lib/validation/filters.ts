@@ -24,6 +24,9 @@ export const filterFields = {
   status: z.preprocess(blankToUndefined, z.enum(PLEDGE_STATUSES, { error: 'errors.status' }).optional()),
 };
 
+export const SUMMARY_DEFAULT_LIMIT = 1000;
+export const SUMMARY_MAX_LIMIT = 5000;
+
 export const summaryQuerySchema = z.object({
   ...filterFields,
   by: z
@@ -31,6 +34,9 @@ export const summaryQuerySchema = z.object({
     .transform((s) => s.split(',').map((d) => d.trim()))
     .pipe(z.array(z.enum(SUMMARY_DIMENSIONS, { error: 'errors.dimension' })).min(1, { error: 'errors.dimension' }).max(2, { error: 'errors.dimension' }))
     .refine((dims) => new Set(dims).size === dims.length, { error: 'errors.dimension' }),
+  /** rows per answer (a village or donor breakdown of a province has tens of thousands); the totals cover every row */
+  limit: z.preprocess(blankToUndefined, optionalInt(1, SUMMARY_MAX_LIMIT).default(SUMMARY_DEFAULT_LIMIT)),
+  offset: z.preprocess(blankToUndefined, optionalInt(0, 10_000_000).default(0)),
 });
 
 export type SummaryQuery = z.infer<typeof summaryQuerySchema>;

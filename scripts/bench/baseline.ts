@@ -37,14 +37,18 @@ export function timeBaseline(
 }
 
 export type Measures = { pledgedFen: number; receivedFen: number; count: number };
-export type ApiSummary = { rows: (Record<string, unknown> & Measures)[]; total: Measures };
+export type ApiSummary = { rows: (Record<string, unknown> & Measures)[]; total: Measures; page?: { offset: number; limit: number; rowCount: number } };
 
 export type Comparison = { totalsEqual: boolean; rowsEqual: boolean; problems: string[] };
 
 const measuresText = (m: Measures | undefined) => (m ? `pledged ${m.pledgedFen} received ${m.receivedFen} count ${m.count}` : 'absent');
 const isZero = (m: Measures) => m.pledgedFen === 0 && m.receivedFen === 0 && m.count === 0;
 
-/** Totals and every row (by its dimension keys), to the fen; a row of all zeros counts as absent on either side. */
+/**
+ * Totals and every row (by its dimension keys), to the fen; a row of all zeros counts as absent on either side. An
+ * answer paged by the API (more rows than its page) is checked row by row for the rows it returned, and its rowCount
+ * against the number of GROUP BY rows.
+ */
 export function compareSummaries(dims: GroupDimension[], api: ApiSummary, raw: RawSummary): Comparison {
   const problems: string[] = [];
   const same = (a: Measures, b: Measures) => a.pledgedFen === b.pledgedFen && a.receivedFen === b.receivedFen && a.count === b.count;
@@ -57,7 +61,12 @@ export function compareSummaries(dims: GroupDimension[], api: ApiSummary, raw: R
   const rawRows = new Map<string, Measures>();
   for (const r of raw.rows) if (!isZero(r)) rawRows.set(keyOf(r.keys), r);
   let rowsEqual = true;
-  for (const key of new Set([...apiRows.keys(), ...rawRows.keys()])) {
+  const paged = api.page !== undefined && api.page.rowCount > api.rows.length;
+  if (paged && api.page!.rowCount !== raw.rows.length) {
+    rowsEqual = false;
+    problems.push(`rowCount: API ${api.page!.rowCount} vs GROUP BY ${raw.rows.length} rows`);
+  }
+  for (const key of paged ? apiRows.keys() : new Set([...apiRows.keys(), ...rawRows.keys()])) {
     const a = apiRows.get(key);
     const b = rawRows.get(key);
     if (a && b && same(a, b)) continue;
