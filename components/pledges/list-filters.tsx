@@ -1,14 +1,16 @@
 'use client';
-import { useEffect, useId, useOptimistic, useRef, useState, useTransition, type ChangeEvent } from 'react';
+import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { inputClass, Select } from '@/components/ui/field';
 import { PLEDGE_FORMS, PLEDGE_STATUSES } from '@/lib/codes';
+import type { DonorLookup, PlaceLookup } from './form-api';
+import { DonorFilterPicker, PlaceFilterPicker } from './list-filter-pickers';
 
 export type Option = { value: string; label: string };
-export type PlaceOption = Option & { depth: number };
-export type FilterOptions = { years: number[]; categories: Option[]; places: PlaceOption[]; donors: Option[] };
+/** The choices of the selects, and the place and donor of the URL (the pickers look the others up as one types). */
+export type FilterOptions = { years: number[]; categories: Option[]; place: PlaceLookup | null; donor: DonorLookup | null };
 
 /** The list's URL parameters as plain strings ('' when unset). */
 export type FilterValues = {
@@ -63,7 +65,7 @@ export function ListFilters({ values, options }: { values: FilterValues; options
     });
   };
   const current = (): FilterValues => ({ ...shown, q: searchRef.current?.value.trim() ?? shown.q });
-  const change = (key: 'year' | 'category' | 'place' | 'donor' | 'form' | 'status') => (e: ChangeEvent<HTMLSelectElement>) => go({ ...current(), [key]: e.target.value });
+  const change = (key: 'year' | 'category' | 'place' | 'donor' | 'form' | 'status', value: string) => go({ ...current(), [key]: value });
   const onSearch = () => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => go(current()), SEARCH_DELAY_MS);
@@ -105,12 +107,12 @@ export function ListFilters({ values, options }: { values: FilterValues; options
           <span aria-hidden="true">{open ? '▴' : '▾'}</span>
         </button>
         <div id={`${id}-more`} className={`${open ? 'flex' : 'hidden'} flex-col gap-3 sm:flex`}>
-          <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+          <div className="grid grid-cols-2 gap-3 md:grid-cols-4 lg:grid-cols-6">
             <div className="flex flex-col gap-1">
               <label htmlFor={`${id}-year`} className={label}>
                 {t('year')}
               </label>
-              <Select id={`${id}-year`} name="year" value={shown.year} onChange={change('year')}>
+              <Select id={`${id}-year`} name="year" value={shown.year} onChange={(e) => change('year', e.target.value)}>
                 <option value="">{tc('common.allYears')}</option>
                 {options.years.map((y) => (
                   <option key={y} value={String(y)}>
@@ -123,7 +125,7 @@ export function ListFilters({ values, options }: { values: FilterValues; options
               <label htmlFor={`${id}-category`} className={label}>
                 {t('category')}
               </label>
-              <Select id={`${id}-category`} name="category" value={shown.category} onChange={change('category')}>
+              <Select id={`${id}-category`} name="category" value={shown.category} onChange={(e) => change('category', e.target.value)}>
                 <option value="">{t('allCategories')}</option>
                 {options.categories.map((c) => (
                   <option key={c.value} value={c.value}>
@@ -132,38 +134,24 @@ export function ListFilters({ values, options }: { values: FilterValues; options
                 ))}
               </Select>
             </div>
-            <div className="flex flex-col gap-1">
+            {/* two columns wide: long names and paths, and room for the list that opens under them */}
+            <div className="col-span-2 flex flex-col gap-1">
               <label htmlFor={`${id}-place`} className={label}>
                 {t('place')}
               </label>
-              <Select id={`${id}-place`} name="place" value={shown.place} onChange={change('place')}>
-                <option value="">{t('allPlaces')}</option>
-                {options.places.map((p) => (
-                  <option key={p.value} value={p.value}>
-                    {'\u3000'.repeat(p.depth)}
-                    {p.label}
-                  </option>
-                ))}
-              </Select>
+              <PlaceFilterPicker id={`${id}-place`} value={shown.place} selected={options.place} onChange={(place) => change('place', place)} />
             </div>
-            <div className="flex flex-col gap-1">
+            <div className="col-span-2 flex flex-col gap-1">
               <label htmlFor={`${id}-donor`} className={label}>
                 {t('donor')}
               </label>
-              <Select id={`${id}-donor`} name="donor" value={shown.donor} onChange={change('donor')}>
-                <option value="">{t('allDonors')}</option>
-                {options.donors.map((d) => (
-                  <option key={d.value} value={d.value}>
-                    {d.label}
-                  </option>
-                ))}
-              </Select>
+              <DonorFilterPicker id={`${id}-donor`} value={shown.donor} selected={options.donor} onChange={(donor) => change('donor', donor)} />
             </div>
             <div className="flex flex-col gap-1">
               <label htmlFor={`${id}-form`} className={label}>
                 {t('form')}
               </label>
-              <Select id={`${id}-form`} name="form" value={shown.form} onChange={change('form')}>
+              <Select id={`${id}-form`} name="form" value={shown.form} onChange={(e) => change('form', e.target.value)}>
                 <option value="">{t('allForms')}</option>
                 {PLEDGE_FORMS.map((f) => (
                   <option key={f} value={f}>
@@ -176,7 +164,7 @@ export function ListFilters({ values, options }: { values: FilterValues; options
               <label htmlFor={`${id}-status`} className={label}>
                 {t('status')}
               </label>
-              <Select id={`${id}-status`} name="status" value={shown.status} onChange={change('status')}>
+              <Select id={`${id}-status`} name="status" value={shown.status} onChange={(e) => change('status', e.target.value)}>
                 <option value="">{t('allStatuses')}</option>
                 {PLEDGE_STATUSES.map((s) => (
                   <option key={s} value={s}>
