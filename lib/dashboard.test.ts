@@ -6,7 +6,9 @@ import { buildDashboard, lenientDashboardQuery, overdueSince, parseDashboardQuer
 import { summarizeQuery } from './summary-query';
 import { DomainError } from './errors';
 import { daysBetween, todayInChina } from './time';
-import type { Measures } from './summary';
+import { summarize, type Measures } from './summary';
+import { codeLabels } from './i18n/labels';
+import type { SummaryQuery } from './validation/filters';
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const cellsOf = (m: Matrix) => m.groups.flatMap((g) => g.rows.flatMap((r) => Object.values(r.cells) as Measures[]));
@@ -103,26 +105,35 @@ describe('buildDashboard', () => {
     expect(d.headline).toMatchObject({ pledgedFen: 240_001, pledgeCount: 4, donorCount: 2, villagesReached: 2, villageCount: 4 });
   });
 
-  it('pages a large answer: every page carries the whole total, and the pages put together are the whole answer', () => {
+  it('pages a large answer: every page carries the whole total, and the pages put together are the whole answer in order', () => {
     const { db } = ledger();
-    const whole = summarizeQuery(db, { by: ['village', 'category'], limit: 1000, offset: 0 }, 'zh');
-    expect(whole.rows.length).toBeGreaterThan(3);
-    expect(whole.page).toEqual({ offset: 0, limit: 1000, rowCount: whole.rows.length, nextOffset: null });
-    const pages = [];
-    for (let offset = 0; offset !== null; ) {
-      const p = summarizeQuery(db, { by: ['village', 'category'], limit: 2, offset }, 'zh');
-      expect(p.total).toEqual(whole.total);
-      expect(p.page.rowCount).toBe(whole.rows.length);
-      expect(p.rows.length).toBeLessThanOrEqual(2);
-      pages.push(...p.rows);
-      offset = p.page.nextOffset as number;
-      if (p.page.nextOffset === null) break;
+    const cases: { by: SummaryQuery['by']; year?: number }[] = [
+      { by: ['village', 'category'] }, // by amount, cut in SQL from the roll-ups
+      { by: ['donor', 'category'], year: 2024 },
+      { by: ['month', 'village'] }, // by key, cut in SQL
+      { by: ['category', 'village'] }, // categories first: ordered and cut after the query
+      { by: ['town', 'month'] },
+    ];
+    for (const c of cases) {
+      const whole = summarize(db, c.by, { year: c.year }, 'zh', codeLabels('zh'));
+      expect(whole.rows.length, c.by.join()).toBeGreaterThan(2);
+      const pages = [];
+      for (let offset = 0; ; ) {
+        const p = summarizeQuery(db, { by: c.by, year: c.year, limit: 2, offset }, 'zh');
+        expect(p.total).toEqual(whole.total);
+        expect(p.page.rowCount).toBe(whole.rows.length);
+        expect(p.rows.length).toBeLessThanOrEqual(2);
+        pages.push(...p.rows);
+        if (p.page.nextOffset === null) break;
+        offset = p.page.nextOffset;
+      }
+      expect(pages, c.by.join()).toEqual(whole.rows);
     }
-    expect(pages).toEqual(whole.rows);
-    // largest first, and each row labelled although only its page was named
-    expect(pages.map((r) => r.pledgedFen)).toEqual([...pages.map((r) => r.pledgedFen)].sort((a, b) => b - a));
-    expect(pages.every((r) => r.label.includes(' · '))).toBe(true);
-    expect(summarizeQuery(db, { by: ['village'], limit: 5, offset: 500 }, 'zh')).toMatchObject({ rows: [], page: { rowCount: expect.any(Number), nextOffset: null } });
+    const byVillage = summarizeQuery(db, { by: ['village', 'category'], limit: 1000, offset: 0 }, 'zh');
+    expect(byVillage.page).toEqual({ offset: 0, limit: 1000, rowCount: byVillage.rows.length, nextOffset: null });
+    expect(byVillage.rows.map((r) => r.pledgedFen)).toEqual([...byVillage.rows.map((r) => r.pledgedFen)].sort((a, b) => b - a));
+    expect(byVillage.rows.every((r) => r.label.includes(' · '))).toBe(true);
+    expect(summarizeQuery(db, { by: ['village'], limit: 5, offset: 500 }, 'zh')).toMatchObject({ rows: [], total: byVillage.total, page: { rowCount: expect.any(Number), nextOffset: null } });
   });
 
   it('finds villages with nothing this year and villages missing a category others got', () => {

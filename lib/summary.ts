@@ -3,7 +3,7 @@ import 'server-only';
 import type { SummaryDimension } from './codes';
 import { displayName, type Locale } from './names';
 import { todayInChina } from './time';
-import { summarizeRaw, type GroupDimension, type RawSummaryRow, type SummaryFilters } from '@/db/queries/summary';
+import { summarizeRaw, summarizeRawPage, type GroupDimension, type RawSummaryPage, type RawSummaryRow, type SummaryFilters } from '@/db/queries/summary';
 import { allCategories, donorsByIds, placesByIds } from '@/db/queries/lookups';
 import type { Reader } from '@/db/queries/pledges';
 import type { DashboardQuery } from './validation/filters';
@@ -69,9 +69,15 @@ export type SummaryOptions = {
  * that the cost of names grows with the rows returned, not with the ledger.
  */
 export function summarize(reader: Reader, dims: (SummaryDimension | GroupDimension)[], filters: SummaryFilters, locale: Locale, labels: CodeLabels, opts: SummaryOptions = {}): Summary & { rowCount: number } {
+  const first = dims[0]!;
+  const paged = opts.offset !== undefined || opts.limit !== undefined;
+  // a page ordered by amount or by key is cut in SQL (only its rows leave SQLite); categories first are ordered here
+  const sqlOrder = first === 'month' || first === 'year' ? 'key' : first === 'category' ? null : 'amount';
+  const sqlPage =
+    paged && opts.top === undefined && sqlOrder ? summarizeRawPage(reader, dims, filters, sqlOrder, { offset: opts.offset ?? 0, limit: opts.limit ?? Number.MAX_SAFE_INTEGER }) : null;
+  if (sqlPage) return labelled(reader, dims, sqlPage, locale, labels);
   const raw = summarizeRaw(reader, dims, filters, todayInChina());
   const categoryOrder = new Map(allCategories(reader).map((c) => [c.code, c.sortOrder]));
-  const first = dims[0]!;
   const byAmount = (a: RawSummaryRow, b: RawSummaryRow) => b.pledgedFen - a.pledgedFen || compareKeys(a.keys, b.keys);
   const inOrder = (a: RawSummaryRow, b: RawSummaryRow): number => {
     if (first === 'month' || first === 'year') return compareKeys(a.keys, b.keys);
@@ -87,6 +93,11 @@ export function summarize(reader: Reader, dims: (SummaryDimension | GroupDimensi
     ordered = ordered.slice(from, opts.limit === undefined ? undefined : from + opts.limit);
   }
   raw.rows = ordered;
+  return labelled(reader, dims, { ...raw, rowCount }, locale, labels);
+}
+
+/** Names every row (places, donors, categories, codes) and joins them into its label. */
+function labelled(reader: Reader, dims: GroupDimension[], raw: RawSummaryPage, locale: Locale, labels: CodeLabels): Summary & { rowCount: number } {
   const idsFor = (kinds: GroupDimension[]) =>
     [...new Set(raw.rows.flatMap((r) => r.keys.filter((_, i) => kinds.includes(dims[i]!)).filter((k): k is number => typeof k === 'number')))];
   const placeNames = placesByIds(reader, idsFor(['village', 'town', 'place']));
@@ -126,5 +137,5 @@ export function summarize(reader: Reader, dims: (SummaryDimension | GroupDimensi
     row.label = dims.map((dim, i) => labelOf(dim, r.keys[i] ?? null)).join(' · ');
     return row;
   });
-  return { rows, total: withOutstanding(raw.total), rowCount };
+  return { rows, total: withOutstanding(raw.total), rowCount: raw.rowCount };
 }

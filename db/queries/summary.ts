@@ -140,6 +140,40 @@ function summarizeRollup(reader: Reader, plan: RollupPlan, dims: GroupDimension[
   return { rows: list, total: totalsOf(list, count.n) };
 }
 
+export type RawSummaryPage = RawSummary & { rowCount: number };
+
+/**
+ * One page of an answer from the roll-ups, ordered in SQL — by amount pledged, largest first, or by key; ties by key,
+ * absent places first — so that only the page's rows leave SQLite: a province's 15,000 villages or 63,000 town-months
+ * are grouped and ordered there, and 1,000 rows come out. The totals and the row count still cover every row. null
+ * when the question is not answered from a roll-up (the caller then pages the live answer itself).
+ */
+export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, order: 'amount' | 'key', page: { offset: number; limit: number }): RawSummaryPage | null {
+  const plan = planRollup(dims, filters);
+  if (!plan) return null;
+  const table = sql.raw(plan.table);
+  const where = rollupConditions(filters);
+  const select = sql.join(dims.map((d, i) => sql`${sql.raw(ROLLUP_DIMENSION[d]!)} AS k${sql.raw(String(i))}`), sql`, `);
+  const keys = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
+  const nonEmpty = sql`HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`;
+  const pledged = reader.all<Row>(sql`
+    SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, SUM(pledges) AS cnt
+    FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty}
+    ORDER BY ${order === 'amount' ? sql`fen DESC, ${keys}` : keys} LIMIT ${page.limit} OFFSET ${page.offset}`);
+  // split pledges are few (their allocation rows): counted for every group, kept for the page's
+  const onPage = new Set(pledged.map((r) => keyOf(dims.map((_, i) => r[`k${i}`] ?? null))));
+  const split = reader
+    .all<Row>(sql`SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where} GROUP BY ${keys}`)
+    .filter((r) => onPage.has(keyOf(dims.map((_, i) => r[`k${i}`] ?? null))));
+  const whole = reader.get<{ pledgedFen: number; receivedFen: number; count: number; rowCount: number }>(sql`
+    SELECT COALESCE(SUM(pledged_fen), 0) AS pledgedFen, COALESCE(SUM(received_fen), 0) AS receivedFen,
+      COALESCE(SUM(pledges), 0) + (SELECT COUNT(DISTINCT pledge_id) FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}) AS count,
+      (SELECT COUNT(*) FROM (SELECT ${select} FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty})) AS rowCount
+    FROM ${table} WHERE ${where}`)!;
+  const rows = mergeRows(dims, pledged, [], split);
+  return { rows, total: { pledgedFen: whole.pledgedFen, receivedFen: whole.receivedFen, count: whole.count }, rowCount: whole.rowCount };
+}
+
 export function summarizeRaw(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, today: string): RawSummary {
   const plan = planRollup(dims, filters);
   return plan ? summarizeRollup(reader, plan, dims, filters) : summarizeLive(reader, dims, filters, today);
