@@ -6,17 +6,24 @@ import { Card, CardTitle } from '@/components/ui/card';
 import { Money } from '@/components/ui/money';
 import { Table, TableBox, Td, Th } from '@/components/ui/table';
 
+type ScheduleRow = PledgeDetail['instalments'][number] & { n: number; cumulative: number; state: 'covered' | 'overdue' | 'upcoming' };
+
+/** Each instalment with its number, the running total due by then and whether what was received covers it. */
+function scheduleRows(instalments: PledgeDetail['instalments'], receivedFen: number, today: string): ScheduleRow[] {
+  const rows: ScheduleRow[] = [];
+  let cumulative = 0;
+  for (const [n, i] of instalments.entries()) {
+    cumulative += i.amountFen;
+    rows.push({ ...i, n: n + 1, cumulative, state: receivedFen >= cumulative ? 'covered' : i.dueOn < today ? 'overdue' : 'upcoming' });
+  }
+  return rows;
+}
+
 /** The agreed schedule: each instalment is covered once what was received reaches the running total due by then. */
 export async function PledgeDetailInstalments({ pledge }: { pledge: PledgeDetail }) {
   if (pledge.instalments.length === 0) return null;
   const t = await getTranslations('pledges.instalments');
-  const today = todayInChina();
-  let cumulative = 0;
-  const rows = pledge.instalments.map((i, n) => {
-    cumulative += i.amountFen;
-    const state = pledge.receivedFen >= cumulative ? 'covered' : i.dueOn < today ? 'overdue' : 'upcoming';
-    return { ...i, n: n + 1, cumulative, state };
-  });
+  const rows = scheduleRows(pledge.instalments, pledge.receivedFen, todayInChina());
   return (
     <Card>
       <CardTitle>{t('title')}</CardTitle>

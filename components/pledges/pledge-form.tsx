@@ -55,6 +55,10 @@ const LAST_USED_KEY = 'pledgeForm.lastUsed';
 const ERRORS_OF: Partial<Record<TextKey, string[]>> = { amount: ['amountFen', 'instalments', 'allocations'], pledgedOn: ['pledgedOn', 'dueOn'], category: ['category'] };
 const isInstalmentError = (key: string) => key === 'instalments' || key.startsWith('instalments.');
 const isInstalmentDateError = (key: string) => /^instalments\.\d+\.dueOn$/.test(key);
+const focusFirstError = (form: HTMLFormElement | null, alert: HTMLElement | null) => {
+  const first = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  (first ?? alert)?.focus();
+};
 
 export function PledgeForm({
   mode,
@@ -75,15 +79,16 @@ export function PledgeForm({
   const tAll = useTranslations();
   const locale: Locale = useLocale() === 'en' ? 'en' : 'zh';
   const queryClient = useQueryClient();
+  // Rows added later count from here; the initial rows have keys of their own, so the counter is never read while rendering.
   const rowKey = useRef(0);
   const nextRowKey = () => `row-${++rowKey.current}`;
   const [draft, setDraft] = useState<Draft>(() => ({
     ...initial,
     donor: initial.donor && donorChoice(initial.donor, locale),
     place: initial.place && placeChoice(initial.place, locale),
-    rows: initial.rows.map((r) => ({ key: nextRowKey(), place: r.place && placeChoice(r.place, locale), category: r.category, amount: r.amount })),
+    rows: initial.rows.map((r, n) => ({ key: `initial-row-${n}`, place: r.place && placeChoice(r.place, locale), category: r.category, amount: r.amount })),
     schedule: initial.instalments.length > 0,
-    instalments: initial.instalments.map((i) => ({ key: nextRowKey(), ...i })),
+    instalments: initial.instalments.map((i, n) => ({ key: `initial-instalment-${n}`, ...i })),
   }));
   const [token, setToken] = useState(initialToken);
   const [state, formAction, pending] = useActionState(mode === 'create' ? recordPledgeAction : updatePledgeAction, undefined as PledgeFormState);
@@ -117,6 +122,8 @@ export function PledgeForm({
     try {
       const last = JSON.parse(sessionStorage.getItem(LAST_USED_KEY) ?? 'null') as { form?: string; channel?: string; pledgedOn?: string } | null;
       if (!last) return;
+      // sessionStorage exists only in the browser: reading it while rendering would make the first render differ from the server's
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setDraft((d) => ({ ...d, form: last.form ?? d.form, channel: last.channel ?? d.channel, pledgedOn: last.pledgedOn ?? d.pledgedOn }));
       setRemembered(true);
     } catch {
@@ -124,17 +131,17 @@ export function PledgeForm({
     }
   }, [mode]);
 
-  // After a refusal, the cursor goes to the first field to fix (or to the message when no field is named).
+  // After a refusal, the cursor goes to the first field to fix (or to the message when no field is named):
+  // here for the browser's own check on submit, below for the server's answer.
   useEffect(() => {
-    if (focusTick === 0) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    (first ?? alertRef.current)?.focus();
+    if (focusTick > 0) focusFirstError(formRef.current, alertRef.current);
   }, [focusTick]);
 
   useEffect(() => {
     if (!state) return;
     if (!state.ok) {
-      setFocusTick((n) => n + 1);
+      // the refusal is on screen already (this runs after it rendered)
+      focusFirstError(formRef.current, alertRef.current);
       return;
     }
     // Every figure on other screens may have changed.

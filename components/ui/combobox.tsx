@@ -96,6 +96,8 @@ export function Combobox<T extends ComboboxOption>({
   useEffect(() => {
     if (!acceptWhenReady.current || !current) return;
     acceptWhenReady.current = false;
+    // a pick deferred until the search answer arrives; it also tells the parent (onSelect), which cannot happen while rendering
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     if (options[0]) choose(options[0]);
     // choose is recreated each render; the answer arriving is what matters here
     // eslint-disable-next-line react-hooks/exhaustive-deps
