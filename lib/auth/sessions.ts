@@ -2,9 +2,11 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
-import type { Db } from '@/db/client';
-import { sessions, users } from '@/db/schema';
+import { sqliteOf, type Db } from '@/db/client';
+import { prepared } from '@/db/prepared';
+import { sessions } from '@/db/schema';
 import type { Actor } from '../actor';
+import type { Role } from '../codes';
 import { storageFailure } from '../ops/storage-errors';
 
 const idleMinutes = () => Number(process.env.SESSION_IDLE_MINUTES ?? 480);
@@ -32,14 +34,15 @@ export function createSession(db: Db, userId: number, now = new Date()): string 
   return token;
 }
 
+const SESSION_ACTOR = `SELECT s.expires_at AS expiresAt, s.last_seen_at AS lastSeenAt, u.id AS userId, u.username AS username,
+    u.display_name AS displayName, u.role AS role, u.disabled_at AS disabledAt
+  FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`;
+type SessionActorRow = { expiresAt: string; lastSeenAt: string; userId: number; username: string; displayName: string; role: Role; disabledAt: string | null };
+
 export function validateSession(db: Db, token: string, now = new Date()): Actor | null {
   const id = hashToken(token);
-  const row = db
-    .select({ expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, userId: users.id, username: users.username, displayName: users.displayName, role: users.role, disabledAt: users.disabledAt })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .get();
+  // every request checks its session: a statement compiled once per connection
+  const row = prepared(sqliteOf(db), SESSION_ACTOR).get(id) as SessionActorRow | undefined;
   if (!row) return null;
   if (row.disabledAt || row.expiresAt <= now.toISOString()) {
     bestEffort(() => db.delete(sessions).where(eq(sessions.id, id)).run());
