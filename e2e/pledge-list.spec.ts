@@ -146,7 +146,8 @@ test('typing part of a donor’s name in 帮扶单位 and picking it with the ke
   await expect(box).toHaveValue('上海均瑶集团');
   await expect(page.getByTestId('list-count')).toHaveText(`${mine.total} 笔`);
   await expect(page.getByTestId('list-pledged')).toHaveText(formatYuan(mine.amountFen));
-  await expect(bodyRows(page)).toHaveCount(mine.total);
+  // the first page of them (other journeys on this ledger may have recorded more for this donor than a page holds)
+  await expect(bodyRows(page)).toHaveCount(Math.min(mine.total, 50));
   expect(new Set(await bodyRows(page).locator('td:nth-child(2)').allInnerTexts())).toEqual(new Set(['上海均瑶集团']));
   await expect(page.getByTestId('active-filters')).toContainText('上海均瑶集团');
 
@@ -182,8 +183,9 @@ test('picking the town 新屯街道 in 帮扶地点 shows its own and its villag
   await expect(box).toHaveValue('新屯街道');
   await expect(page.getByTestId('list-count')).toHaveText(`${town.total} 笔`);
   await expect(page.getByTestId('list-pledged')).toHaveText(formatYuan(town.amountFen));
-  await expect(bodyRows(page)).toHaveCount(town.total);
-  await expect(bodyRows(page).filter({ hasText: 'Niujiao Village' })).toHaveCount(village.total);
+  // one page of them (journeys before this one may have added pledges here)
+  await expect(bodyRows(page)).toHaveCount(Math.min(town.total, 50));
+  if (town.total <= 50) await expect(bodyRows(page).filter({ hasText: 'Niujiao Village' })).toHaveCount(village.total);
   await expect(page.getByTestId('active-filters')).toContainText('新屯街道（含下辖）');
 
   await page.getByRole('button', { name: '显示全部地点' }).click();
