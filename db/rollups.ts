@@ -20,6 +20,8 @@ export type Grain = { table: string; keys: KeyColumn[]; indexes: KeyColumn[][] }
 
 /** Smallest first: a query is answered from the first grain whose keys cover its dimensions and filters. */
 export const GRAINS: Grain[] = [
+  // a few thousand rows: the whole ledger by category, donor type, form or channel, per year
+  { table: 'rollup_year', keys: ['year', 'category', 'donor_type', 'form', 'channel'], indexes: [] },
   { table: 'rollup_month', keys: ['year', 'month', 'category', 'donor_type', 'form', 'channel'], indexes: [] },
   { table: 'rollup_town', keys: ['year', 'town_id', 'category'], indexes: [['town_id', 'year']] },
   { table: 'rollup_town_month', keys: ['year', 'month', 'town_id', 'category'], indexes: [['town_id', 'year'], ['category', 'year']] },
