@@ -165,13 +165,18 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters
   const split = reader
     .all<Row>(sql`SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where} GROUP BY ${keys}`)
     .filter((r) => onPage.has(keyOf(dims.map((_, i) => r[`k${i}`] ?? null))));
-  const whole = reader.get<{ pledgedFen: number; receivedFen: number; count: number; rowCount: number }>(sql`
+  // the totals depend on the filters only: the smallest roll-up that covers them (the yearly one for a whole ledger)
+  const totals = sql.raw(planRollup([], filters)!.table);
+  const total = reader.get<RawSummary['total']>(sql`
     SELECT COALESCE(SUM(pledged_fen), 0) AS pledgedFen, COALESCE(SUM(received_fen), 0) AS receivedFen,
-      COALESCE(SUM(pledges), 0) + (SELECT COUNT(DISTINCT pledge_id) FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}) AS count,
-      (SELECT COUNT(*) FROM (SELECT ${select} FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty})) AS rowCount
-    FROM ${table} WHERE ${where}`)!;
-  const rows = mergeRows(dims, pledged, [], split);
-  return { rows, total: { pledgedFen: whole.pledgedFen, receivedFen: whole.receivedFen, count: whole.count }, rowCount: whole.rowCount };
+      COALESCE(SUM(pledges), 0) + (SELECT COUNT(DISTINCT pledge_id) FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}) AS count
+    FROM ${totals} WHERE ${where}`)!;
+  // a first page that is not full is the whole answer; otherwise the groups are counted
+  const rowCount =
+    page.offset === 0 && pledged.length < page.limit
+      ? pledged.length
+      : reader.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${select} FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty})`)!.n;
+  return { rows: mergeRows(dims, pledged, [], split), total, rowCount };
 }
 
 export function summarizeRaw(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, today: string): RawSummary {
