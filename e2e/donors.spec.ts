@@ -1,4 +1,5 @@
-// Donors: a coordinator creates and edits one (history names the person); a viewer reads without controls; bad input is refused inline.
+// Donors: a coordinator creates and edits one (history names the person); a viewer reads without controls; bad input is
+// refused inline; the directory shows a page at a time, largest pledged first, and pages through a search.
 import { test, expect } from './fixtures';
 
 const stamp = () => Date.now().toString(36);
@@ -104,4 +105,65 @@ test('a donor with no name at all is refused with an inline error, keeps what wa
   await expect(form.getByLabel('联系人')).toHaveValue('钱七');
   await expect(form.getByLabel('单位类型')).toHaveValue('enterprise');
   expect(await donorCount(page.request)).toBe(before);
+});
+
+test('the directory shows fifty donors a page, largest pledged first, donors with nothing after them, and pages through a search', async ({ asCoordinator: page }) => {
+  const tag = `翻页测试${stamp()}`;
+  // 55 donors with no pledge: more than a page of search results, and the tail of the whole directory
+  for (let i = 1; i <= 55; i++) {
+    const res = await page.request.post('/api/v1/donors', { data: { nameZh: `${tag}-${String(i).padStart(2, '0')}`, type: 'individual' } });
+    expect(res.status()).toBe(201);
+  }
+  const all = await donorCount(page.request);
+  const pages = Math.ceil(all / 50);
+
+  await page.goto('/donors');
+  const list = page.getByRole('region', { name: '帮扶单位列表' });
+  const rows = list.locator('tbody tr');
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByText(`第 1–50 家，共 ${all} 家`)).toBeVisible();
+  await expect(list.getByRole('row', { name: new RegExp(`^合计（${all} 家）`) })).toBeVisible();
+  const pagination = page.getByRole('navigation', { name: '帮扶单位分页' });
+  await expect(pagination).toContainText(`第 1 页，共 ${pages} 页`);
+  // largest pledged first: the pledged column never rises down the page
+  const fen = (texts: string[]) => texts.map((s) => Number(s.replace(/[¥,.\s]/g, '')));
+  const pledged = fen(await rows.locator('td:nth-child(5)').allInnerTexts());
+  expect(pledged[0]).toBeGreaterThan(0);
+  expect(pledged).toEqual([...pledged].sort((a, b) => b - a));
+  await expect(pagination.getByText('上一页')).toHaveAttribute('aria-disabled', 'true');
+
+  await pagination.getByRole('link', { name: '下一页' }).click();
+  await expect(page).toHaveURL(/\/donors\?page=2$/);
+  await expect(pagination).toContainText(`第 2 页，共 ${pages} 页`);
+  // the page runs past the donors with pledges: those with nothing follow, ¥0.00
+  await expect(rows.last().locator('td:nth-child(5)')).toHaveText('¥0.00');
+
+  // A search pages too, keeping its words in the links; its total covers every match, not the page.
+  await page.getByRole('search', { name: '查找帮扶单位' }).getByLabel('名称或联系人').fill(tag);
+  await page.getByRole('button', { name: '搜索' }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(tag)}`));
+  await expect(page.getByText('第 1–50 家，共 55 家')).toBeVisible();
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first().locator('td:nth-child(1) a')).toHaveText(`${tag}-01`);
+  await expect(list.getByRole('row', { name: /^合计（55 家）/ })).toContainText('¥0.00');
+  await pagination.getByRole('link', { name: '下一页' }).click();
+  await expect(pagination).toContainText('第 2 页，共 2 页');
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(tag)}.*page=2|page=2.*q=${encodeURIComponent(tag)}`));
+  await expect(rows.locator('td:nth-child(1) a')).toHaveText([51, 52, 53, 54, 55].map((i) => `${tag}-${i}`));
+  await expect(pagination.getByText('下一页')).toHaveAttribute('aria-disabled', 'true');
+});
+
+test('a search for 集团 ranks the matching donors by amount, and its total is theirs', async ({ asViewer: page }) => {
+  await page.goto(`/donors?q=${encodeURIComponent('集团')}`);
+  const list = page.getByRole('region', { name: '帮扶单位列表' });
+  const rows = list.locator('tbody tr');
+  await expect(rows.first()).toContainText('集团');
+  const names = await rows.locator('td:nth-child(1) a').allInnerTexts();
+  expect(names).toEqual(expect.arrayContaining(['上海均瑶集团', '中天金融集团', '泛海控股集团']));
+  expect(names.every((n) => n.includes('集团'))).toBe(true);
+  const fen = (s: string) => Number(s.replace(/[¥,.\s]/g, ''));
+  const pledged = (await rows.locator('td:nth-child(5)').allInnerTexts()).map(fen);
+  expect(pledged).toEqual([...pledged].sort((a, b) => b - a));
+  const total = list.getByRole('row', { name: new RegExp(`^合计（${names.length} 家）`) });
+  expect(fen(await total.locator('td').nth(1).innerText())).toBe(pledged.reduce((a, b) => a + b, 0));
 });

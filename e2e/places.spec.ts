@@ -1,5 +1,6 @@
 // Places: a coordinator adds a village under a town and finds it there in the tree; a village's profile keeps its own
-// figures apart from the town-wide and county-wide items that cover it.
+// figures apart from the town-wide and county-wide items that cover it; the ranked list agrees with the tree.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 
 test('a coordinator adds a village under a town, and the tree shows it under that town', async ({ asCoordinator: page }) => {
@@ -89,4 +90,51 @@ test('the Niujiao Village profile shows its ¥410,000.00 party-building pledge a
   await page.goto('/places');
   await expect(page.getByRole('link', { name: '新建地点' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: /^修改/ })).toHaveCount(0);
+});
+
+test('the ranked list shows the towns by amount with the figures of the tree, and finds a village by name in a year', async ({ asViewer: page }) => {
+  await page.goto('/places');
+  const tree = page.getByRole('region', { name: '帮扶地点层级' });
+  const treeTotal = async (name: string) => (await tree.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) }).locator('td').nth(1).innerText()).trim();
+  const xintun = await treeTotal('新屯街道');
+  const niujiao = await treeTotal('Niujiao Village');
+  const county = (await tree.locator('tbody tr').first().locator('td').nth(1).innerText()).trim();
+
+  await page.getByRole('navigation', { name: '显示方式' }).getByRole('link', { name: '按金额排名' }).click();
+  await expect(page).toHaveURL(/\/places\?view=list$/);
+  const list = page.getByRole('region', { name: '帮扶地点列表' });
+  const rows = list.locator('tbody tr');
+  // six towns and the county-wide items, largest first
+  await expect(rows).toHaveCount(7);
+  await expect(page.getByText('第 1–7 项，共 7 项')).toBeVisible();
+  // the list view is not among the accessibility journey's pages: checked here the same way
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.help}`)).toEqual([]);
+  await expect(rows.filter({ hasText: '全县统筹（未分到乡镇）' })).toHaveCount(1);
+  const fen = (s: string) => Number(s.replace(/[¥,.\s]/g, ''));
+  const pledged = (await rows.locator('td:nth-child(3)').allInnerTexts()).map(fen);
+  expect(pledged).toEqual([...pledged].sort((a, b) => b - a));
+  const town = rows.filter({ has: page.getByRole('link', { name: '新屯街道', exact: true }) });
+  // the cell holds 万元 for phones and the exact yuan for wider screens: compare what shows
+  await expect(town.locator('td').nth(1)).toHaveText(xintun, { useInnerText: true });
+  await expect(town.locator('td').first()).toHaveText('望谟县');
+  // the total is the whole county's, the tree's first row
+  await expect(list.getByRole('row', { name: /^合计（7 项）/ }).locator('td').nth(1)).toHaveText(county, { useInnerText: true });
+
+  const search = page.getByRole('search', { name: '查找地点' });
+  await search.getByLabel('名称').fill('niujiao');
+  await search.getByLabel('层级').selectOption({ label: '村' });
+  await search.getByRole('button', { name: '搜索' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByRole('link', { name: 'Niujiao Village' })).toBeVisible();
+  await expect(rows.first().locator('td').first()).toHaveText('新屯街道 · 望谟县');
+  await expect(rows.first().locator('td').nth(1)).toHaveText(niujiao, { useInnerText: true });
+
+  // a year keeps the search: 2020 alone holds exactly the party-building pledge
+  await page.getByRole('link', { name: '2020 年' }).click();
+  await expect(page).toHaveURL(/year=2020/);
+  await expect(page).toHaveURL(/q=niujiao/);
+  await expect(rows.first().locator('td').nth(1)).toHaveText('¥410,000.00', { useInnerText: true });
+  await rows.first().getByRole('link', { name: 'Niujiao Village' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Niujiao Village' })).toBeVisible();
 });

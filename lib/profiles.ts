@@ -1,7 +1,27 @@
 // The donor and place directories and profiles: every figure comes from summarize(), so they agree with the overview.
 import 'server-only';
 import { allCategories, allPlaces, type PlaceRow } from '@/db/queries/lookups';
-import { getDonor, getPlace, listDonors, listPlaces, type DonorListRow, type PlaceListRow } from '@/db/queries/directory';
+import {
+  countPlaces,
+  donorsByIdsForDirectory,
+  directoryRowCount,
+  directoryTail,
+  figuresByIds,
+  getDonor,
+  getPlace,
+  listCounties,
+  listPlaces,
+  matchDonors,
+  matchPlaces,
+  placesByIdsForDirectory,
+  type DirectoryDimension,
+  type DirectoryMatch,
+  type DonorListRow,
+  type DonorRecord,
+  type KeyFigures,
+  type PlaceListRow,
+  type PlaceRecord,
+} from '@/db/queries/directory';
 import { listPledges, type PledgeDetail, type Reader } from '@/db/queries/pledges';
 import { allocationsAt, peopleReachedAt, type AllocationItem, type PeopleReached } from '@/db/queries/profiles';
 import { headlineRaw, type SummaryFilters } from '@/db/queries/summary';
@@ -30,21 +50,131 @@ function categoryRowsOf(summary: Summary, placeId: number, categories: { code: s
   });
 }
 
+// ---------------------------------------------------------------- the directories: a page at a time
+
+/** Rows per directory page. */
+export const DIRECTORY_PAGE_SIZE = 50;
+/** A search ranks at most this many matches by amount (one GROUP BY over their roll-up rows); more asks for a narrower search. */
+export const DIRECTORY_MATCH_LIMIT = 2_000;
+
+export type DirectoryPage<Row> = {
+  rows: Row[];
+  /** Every matching row's figures, not only the page's. */
+  total: Measures;
+  /** How many rows match, over all pages. */
+  rowCount: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+  /** The search matched more than DIRECTORY_MATCH_LIMIT rows: only that many were ranked. */
+  capped: boolean;
+};
+
+const pagesFor = (rowCount: number, pageSize: number) => Math.max(1, Math.ceil(rowCount / pageSize));
+const clampPage = (page: number | undefined, pages: number) => Math.min(Math.max(1, Math.floor(page ?? 1)), pages);
+
+/**
+ * The matches of a search, ranked as summarize() ranks its rows (amount pledged, largest first, ties by id), then the
+ * matches with no figures at all by name; with the total of them all.
+ */
+function rankMatches(matches: DirectoryMatch[], figures: Map<number, KeyFigures>, countIsAdditive: boolean) {
+  const withFigures = matches
+    .filter((m) => figures.has(m.id))
+    .map((m) => ({ id: m.id, figures: withOutstanding(figures.get(m.id)!) }))
+    .sort((a, b) => b.figures.pledgedFen - a.figures.pledgedFen || a.id - b.id);
+  const without = matches
+    .filter((m) => !figures.has(m.id))
+    .sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.id - b.id))
+    .map((m) => ({ id: m.id, figures: ZERO }));
+  const total = withFigures.reduce(
+    (s, r) => withOutstanding({ pledgedFen: s.pledgedFen + r.figures.pledgedFen, receivedFen: s.receivedFen + r.figures.receivedFen, count: s.count + (countIsAdditive ? r.figures.count : 0) }),
+    ZERO,
+  );
+  return { ranked: [...withFigures, ...without], total };
+}
+
+/** Figures of the given ids from the roll-ups, or from summarize() itself when no roll-up answers. */
+function figuresFor(reader: Reader, dim: DirectoryDimension, ids: number[], filters: SummaryFilters, locale: Locale): Map<number, KeyFigures> {
+  const fast = figuresByIds(reader, dim, ids, filters);
+  if (fast) return fast;
+  const wanted = new Set(ids);
+  return new Map(summarize(reader, [dim], filters, locale, codeLabels(locale)).rows.filter((r) => wanted.has(Number(r[dim]))).map((r) => [Number(r[dim]), measuresOf(r)]));
+}
+
+/** One page of a search's matches (at most DIRECTORY_MATCH_LIMIT of them, ranked by rankMatches()). */
+function searchedPage(reader: Reader, dim: DirectoryDimension, matches: DirectoryMatch[], filters: SummaryFilters, locale: Locale, requested: number | undefined, pageSize: number, countIsAdditive: boolean) {
+  const kept = matches.slice(0, DIRECTORY_MATCH_LIMIT);
+  const { ranked, total } = rankMatches(kept, figuresFor(reader, dim, kept.map((m) => m.id), filters, locale), countIsAdditive);
+  const rowCount = ranked.length;
+  const page = clampPage(requested, pagesFor(rowCount, pageSize));
+  const shown = ranked.slice((page - 1) * pageSize, page * pageSize);
+  return {
+    ids: shown.map((r) => r.id),
+    figures: new Map<number | null, Measures>(shown.map((r) => [r.id, r.figures])),
+    total,
+    rowCount,
+    page,
+    capped: matches.length > DIRECTORY_MATCH_LIMIT,
+  };
+}
+
+/**
+ * One page of a directory without a search: the rows of summarize() in its order (cut in SQL), then the keys with no
+ * figures by name. A page past the end is the last page. `null` is the row of allocations above the level.
+ */
+function rankedPage(reader: Reader, dim: DirectoryDimension, filters: SummaryFilters, locale: Locale, requested: number | undefined, pageSize: number) {
+  const rowCount = directoryRowCount(reader, dim, filters);
+  const page = clampPage(requested, pagesFor(rowCount, pageSize));
+  const offset = (page - 1) * pageSize;
+  const head = summarize(reader, [dim], filters, locale, codeLabels(locale), { offset, limit: pageSize });
+  // the rows with no figures follow summarize()'s rows (head.rowCount of them)
+  const tail = directoryTail(reader, dim, filters, { offset: Math.max(0, offset - head.rowCount), limit: pageSize - head.rows.length });
+  const key = (r: SummaryRow) => (r[dim] === null ? null : Number(r[dim]));
+  return {
+    ids: [...head.rows.map(key), ...tail],
+    figures: new Map<number | null, Measures>(head.rows.map((r) => [key(r), measuresOf(r)])),
+    total: head.total,
+    rowCount,
+    page,
+  };
+}
+
 // ---------------------------------------------------------------- donors
 
-export type DonorDirectoryRow = Omit<DonorListRow, 'pledgeCount' | 'pledgedFen' | 'receivedFen'> & { label: string; figures: Measures };
+export type DonorDirectoryRow = DonorRecord & { label: string; figures: Measures };
+export type DonorDirectoryQuery = { q?: string; type?: string; page?: number };
 
-/** Donors matching a search (name in either language, contact person) and a type, each with its figures. */
-export function donorDirectory(reader: Reader, opts: { q?: string; type?: string }, locale: Locale): { rows: DonorDirectoryRow[]; total: Measures } {
-  const figures = new Map(summarize(reader, ['donor'], {}, locale, codeLabels(locale)).rows.map((r) => [Number(r.donor), measuresOf(r)]));
-  const rows = listDonors(reader, opts).map(({ pledgeCount: _c, pledgedFen: _p, receivedFen: _r, ...d }) => ({
-    ...d,
-    label: displayName(d, locale),
-    figures: figures.get(d.id) ?? ZERO,
-  }));
-  rows.sort((a, b) => b.figures.pledgedFen - a.figures.pledgedFen || a.label.localeCompare(b.label, locale === 'zh' ? 'zh-CN' : 'en') || a.id - b.id);
-  const total = rows.reduce((s, r) => withOutstanding({ pledgedFen: s.pledgedFen + r.figures.pledgedFen, receivedFen: s.receivedFen + r.figures.receivedFen, count: s.count + r.figures.count }), ZERO);
-  return { rows, total };
+/**
+ * One page of the donors matching a search (name in either language, contact person) and a type, largest pledged
+ * first, then the donors with nothing pledged by name. Without a search the page is cut in SQL by summarize(); with
+ * one, the matches (at most DIRECTORY_MATCH_LIMIT) are ranked on their own roll-up rows. Only the page's rows are
+ * named and read.
+ */
+export function donorDirectory(reader: Reader, query: DonorDirectoryQuery, locale: Locale, pageSize = DIRECTORY_PAGE_SIZE): DirectoryPage<DonorDirectoryRow> {
+  const filters: SummaryFilters = { donorType: query.type };
+  let ids: number[];
+  let figures: Map<number | null, Measures>;
+  let total: Measures;
+  let rowCount: number;
+  let page: number;
+  let capped = false;
+  if (query.q) {
+    // a pledge has one donor: the donors' counts add up to the count of their pledges
+    const found = searchedPage(reader, 'donor', matchDonors(reader, { q: query.q, type: query.type }, DIRECTORY_MATCH_LIMIT + 1), filters, locale, query.page, pageSize, true);
+    ({ rowCount, page, total, capped, figures } = found);
+    ids = found.ids;
+  } else {
+    const cut = rankedPage(reader, 'donor', filters, locale, query.page, pageSize);
+    ({ rowCount, page, total } = cut);
+    ids = cut.ids.filter((id): id is number => id !== null);
+    figures = cut.figures;
+  }
+  const records = donorsByIdsForDirectory(reader, ids);
+  const rows = ids.flatMap((id) => {
+    const d = records.get(id);
+    return d ? [{ ...d, label: displayName(d, locale), figures: figures.get(id) ?? ZERO }] : [];
+  });
+  return { rows, total, rowCount, page, pages: pagesFor(rowCount, pageSize), pageSize, capped };
 }
 
 export type OpenItem = {
@@ -135,6 +265,65 @@ export function placeTree(reader: Reader, locale: Locale, opts: { year?: number 
     n.depth = n.parentId === null ? 0 : nodes.get(n.parentId)!.depth + 1;
   }
   return rows.map((r) => nodes.get(r.id)!);
+}
+
+/** Up to this many places the directory shows the whole tree; a province's thousands are listed a page at a time. */
+export const PLACE_TREE_LIMIT = 300;
+
+export type PlaceDirectoryQuery = { level?: 'town' | 'village'; q?: string; county?: number; year?: number; page?: number };
+
+export type PlaceDirectoryRow = {
+  /** null: the allocations made above the level (county-wide items among the towns, town- or county-wide among the villages) */
+  id: number | null;
+  label: string;
+  level: PlaceLevel | null;
+  /** The places above, nearest first: a town's county; a village's town, then its county. */
+  within: { id: number; label: string }[];
+  figures: Measures;
+};
+
+/**
+ * One page of the towns (or villages) of a province, largest pledged first (a town's figures cover its villages), then
+ * those with nothing pledged by name; searched by name in either language and kept to a county in SQL. Figures come
+ * from summarize() (or, for a search, the same roll-up rows for just the matches), so they equal the overview's and
+ * the tree's; the totals cover every matching row. A pledge split over two places is one pledge in each, so the totals
+ * carry money only.
+ */
+export function placeDirectory(reader: Reader, query: PlaceDirectoryQuery, locale: Locale, pageSize = DIRECTORY_PAGE_SIZE): DirectoryPage<PlaceDirectoryRow> {
+  const level = query.level ?? 'town';
+  const filters: SummaryFilters = { year: query.year };
+  const searched = query.q || query.county !== undefined;
+  const cut = searched
+    ? searchedPage(reader, level, matchPlaces(reader, { level, q: query.q, county: query.county }, DIRECTORY_MATCH_LIMIT + 1), filters, locale, query.page, pageSize, false)
+    : { ...rankedPage(reader, level, filters, locale, query.page, pageSize), capped: false };
+  const ids: (number | null)[] = cut.ids;
+  const total = withOutstanding({ pledgedFen: cut.total.pledgedFen, receivedFen: cut.total.receivedFen, count: 0 });
+  const places = placesByIdsForDirectory(reader, ids.filter((id): id is number => id !== null));
+  const parents = placesByIdsForDirectory(reader, [...new Set([...places.values()].flatMap((p) => (p.parentId === null ? [] : [p.parentId])))]);
+  const grandparents = level === 'village' ? placesByIdsForDirectory(reader, [...new Set([...parents.values()].flatMap((p) => (p.parentId === null ? [] : [p.parentId])))]) : new Map<number, PlaceRecord>();
+  const named = (p: PlaceRecord) => ({ id: p.id, label: displayName(p, locale) });
+  const above = codeLabels(locale);
+  const rows = ids.flatMap((id): PlaceDirectoryRow[] => {
+    const figures = cut.figures.get(id) ?? ZERO;
+    if (id === null) return [{ id, label: level === 'town' ? above.aboveTown : above.aboveVillage, level: null, within: [], figures }];
+    const p = places.get(id);
+    if (!p) return [];
+    const parent = p.parentId === null ? undefined : parents.get(p.parentId);
+    const grandparent = parent?.parentId == null ? undefined : grandparents.get(parent.parentId);
+    return [{ id, label: displayName(p, locale), level: p.level, within: [parent, grandparent].filter((x): x is PlaceRecord => !!x).map(named), figures }];
+  });
+  return { rows, total, rowCount: cut.rowCount, page: cut.page, pages: pagesFor(cut.rowCount, pageSize), pageSize, capped: cut.capped };
+}
+
+/** How many places the ledger holds, and whether the whole tree fits on one page. */
+export function placeScale(reader: Reader): { placeCount: number; treeFits: boolean } {
+  const placeCount = countPlaces(reader);
+  return { placeCount, treeFits: placeCount <= PLACE_TREE_LIMIT };
+}
+
+/** The counties, for the directory's county filter. */
+export function countyOptions(reader: Reader, locale: Locale): { id: number; label: string }[] {
+  return listCounties(reader).map((c) => ({ id: c.id, label: displayName(c, locale) }));
 }
 
 export type CoveringGroup = {

@@ -4,12 +4,13 @@ import { requirePage } from '@/lib/auth/page';
 import { can } from '@/lib/auth/roles';
 import { ensureLedger } from '@/lib/bootstrap';
 import { DONOR_TYPES } from '@/lib/codes';
-import { donorDirectory } from '@/lib/profiles';
+import { DIRECTORY_MATCH_LIMIT, donorDirectory } from '@/lib/profiles';
 import { paramsRecord } from '@/lib/validation/filters';
 import { buttonClass } from '@/components/ui/button';
 import { PageTitle } from '@/components/ui/card';
 import { DonorFilters } from '@/components/donors/donor-filters';
 import { DonorTable } from '@/components/donors/donor-table';
+import { DirectoryPagination, directoryHref, pageParam } from '@/components/donors/directory-pagination';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('directory.donors'))('title') };
@@ -22,9 +23,10 @@ export default async function DonorsPage({ searchParams }: Props) {
   const [t, locale, params] = await Promise.all([getTranslations('directory.donors'), getLocale(), searchParams]);
   const raw = paramsRecord(params);
   const q = (raw.q ?? '').trim().slice(0, 100);
-  // An unknown type from a hand-edited link is ignored rather than answered with an error page.
+  // An unknown type or page from a hand-edited link is ignored rather than answered with an error page.
   const type = (DONOR_TYPES as readonly string[]).includes(raw.type ?? '') ? raw.type! : '';
-  const { rows, total } = donorDirectory(ensureLedger(), { q: q || undefined, type: type || undefined }, locale === 'en' ? 'en' : 'zh');
+  const directory = donorDirectory(ensureLedger(), { q: q || undefined, type: type || undefined, page: pageParam(raw.page) }, locale === 'en' ? 'en' : 'zh');
+  const { rows, total, rowCount, page, pages, pageSize } = directory;
   const canWrite = can(actor, 'write');
   return (
     <div className="flex flex-col gap-4">
@@ -44,7 +46,18 @@ export default async function DonorsPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="rounded-lg bg-white px-4 py-10 text-center text-slate-700 shadow-sm ring-1 ring-slate-200">{q || type ? t('emptyFiltered') : t('empty')}</p>
       ) : (
-        <DonorTable rows={rows} total={total} />
+        <>
+          {directory.capped && (
+            <p role="status" className="rounded-md bg-warn-50 px-3 py-2 text-sm text-warn-700">
+              {t('capped', { limit: DIRECTORY_MATCH_LIMIT })}
+            </p>
+          )}
+          <p className="text-sm text-slate-600">
+            {t('range', { from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + rows.length, count: rowCount })} · {t('ranking')}
+          </p>
+          <DonorTable rows={rows} total={total} rowCount={rowCount} />
+          <DirectoryPagination page={page} pages={pages} label={t('pagination')} hrefFor={(p) => directoryHref('/donors', { q, type, page: p })} />
+        </>
       )}
     </div>
   );

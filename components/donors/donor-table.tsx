@@ -20,8 +20,11 @@ export function DonorName({ donor, lang }: { donor: { id: number; name: string |
   );
 }
 
-/** The donors with their figures: a table on wider screens, cards on phones. Amounts open the donor's pledges. */
-export async function DonorTable({ rows, total }: { rows: DonorDirectoryRow[]; total: Measures }) {
+/**
+ * One page of donors with their figures: a table on wider screens, cards on phones. Amounts open the donor's pledges;
+ * the totals are those of every matching donor (`rowCount` of them), not only the page's.
+ */
+export async function DonorTable({ rows, total, rowCount }: { rows: DonorDirectoryRow[]; total: Measures; rowCount: number }) {
   const [t, tf, tc, locale] = await Promise.all([getTranslations('directory.donors'), getTranslations('directory.figures'), getTranslations(), getLocale()]);
   const lang = locale === 'en' ? 'en' : 'zh';
   const amount = (fen: number, id: number) => (
@@ -77,7 +80,7 @@ export async function DonorTable({ rows, total }: { rows: DonorDirectoryRow[]; t
             <tfoot>
               <tr className="bg-slate-50 font-semibold">
                 <Th scope="row" colSpan={3} className="border-t border-slate-200 bg-slate-50 text-sm text-slate-900">
-                  {t('totalOf', { count: rows.length })}
+                  {t('totalOf', { count: rowCount })}
                 </Th>
                 <Td numeric className="border-t border-slate-200">
                   {total.count}
@@ -130,7 +133,7 @@ export async function DonorTable({ rows, total }: { rows: DonorDirectoryRow[]; t
         ))}
       </ul>
       <p className="text-sm text-slate-600 md:hidden">
-        {t('totalOf', { count: rows.length })}: {tf('pledged')} <Money fen={total.pledgedFen} exact className="font-semibold text-slate-900" /> · {tf('received')}{' '}
+        {t('totalOf', { count: rowCount })}: {tf('pledged')} <Money fen={total.pledgedFen} exact className="font-semibold text-slate-900" /> · {tf('received')}{' '}
         <Money fen={total.receivedFen} exact className="font-semibold text-slate-900" />
       </p>
     </>
