@@ -10,7 +10,7 @@ import { buttonClass } from '@/components/ui/button';
 import { PageTitle } from '@/components/ui/card';
 import { DonorFilters } from '@/components/donors/donor-filters';
 import { DonorTable } from '@/components/donors/donor-table';
-import { DirectoryPagination, directoryHref, pageParam } from '@/components/donors/directory-pagination';
+import { DirectoryPagination, DirectoryRange, directoryHref, pageParam, rowsShown } from '@/components/donors/directory-pagination';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('directory.donors'))('title') };
@@ -47,14 +47,10 @@ export default async function DonorsPage({ searchParams }: Props) {
         <p className="rounded-lg bg-white px-4 py-10 text-center text-slate-700 shadow-sm ring-1 ring-slate-200">{q || type ? t('emptyFiltered') : t('empty')}</p>
       ) : (
         <>
-          {directory.capped && (
-            <p role="status" className="rounded-md bg-warn-50 px-3 py-2 text-sm text-warn-700">
-              {t('capped', { limit: DIRECTORY_MATCH_LIMIT })}
-            </p>
-          )}
-          <p className="text-sm text-slate-600">
-            {t('range', { from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + rows.length, count: rowCount })} · {t('ranking')}
-          </p>
+          <DirectoryRange
+            capped={directory.capped ? t('capped', { limit: DIRECTORY_MATCH_LIMIT }) : null}
+            range={`${t('range', { ...rowsShown(page, pageSize, rows.length), count: rowCount })} · ${t('ranking')}`}
+          />
           <DonorTable rows={rows} total={total} rowCount={rowCount} />
           <DirectoryPagination page={page} pages={pages} label={t('pagination')} hrefFor={(p) => directoryHref('/donors', { q, type, page: p })} />
         </>

@@ -2,6 +2,26 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/components/ui/button';
 
+/**
+ * Above a directory page: the notice when a search matched more than could be ranked, and which rows of how many are
+ * shown, with how they are ordered (strings already translated in the page's own namespace).
+ */
+export function DirectoryRange({ capped, range }: { capped: string | null; range: string }) {
+  return (
+    <>
+      {capped && (
+        <p role="status" className="rounded-md bg-warn-50 px-3 py-2 text-sm text-warn-700">
+          {capped}
+        </p>
+      )}
+      <p className="text-sm text-slate-600">{range}</p>
+    </>
+  );
+}
+
+/** The rows a page shows, counted from 1. */
+export const rowsShown = (page: number, pageSize: number, shown: number) => ({ from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + shown });
+
 /** Previous / next links of a directory page, like the pledge list's: the page lives in the URL. */
 export async function DirectoryPagination({ page, pages, label, hrefFor }: { page: number; pages: number; label: string; hrefFor: (page: number) => string }) {
   const t = await getTranslations('common');

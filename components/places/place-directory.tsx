@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { ensureLedger } from '@/lib/bootstrap';
 import { DIRECTORY_MATCH_LIMIT, placeDirectory, placeTree } from '@/lib/profiles';
-import { DirectoryPagination } from '@/components/donors/directory-pagination';
+import { DirectoryPagination, DirectoryRange, rowsShown } from '@/components/donors/directory-pagination';
 import { PlaceFilters, type PlaceListParams } from './place-filters';
 import { PlaceList } from './place-list';
 import { PlaceTree } from './place-tree';
@@ -31,14 +31,10 @@ export async function PlaceRanking({ params, counties, canWrite, page: asked, hr
         <p className="rounded-lg bg-white px-4 py-10 text-center text-slate-700 shadow-sm ring-1 ring-slate-200">{t('emptyFiltered')}</p>
       ) : (
         <>
-          {capped && (
-            <p role="status" className="rounded-md bg-warn-50 px-3 py-2 text-sm text-warn-700">
-              {t('capped', { limit: DIRECTORY_MATCH_LIMIT })}
-            </p>
-          )}
-          <p className="text-sm text-slate-600">
-            {t('range', { from: (page - 1) * pageSize + 1, to: (page - 1) * pageSize + rows.length, count: rowCount })} · {t('ranking')}
-          </p>
+          <DirectoryRange
+            capped={capped ? t('capped', { limit: DIRECTORY_MATCH_LIMIT }) : null}
+            range={`${t('range', { ...rowsShown(page, pageSize, rows.length), count: rowCount })} · ${t('ranking')}`}
+          />
           <PlaceList rows={rows} total={total} rowCount={rowCount} canWrite={canWrite} year={params.year} />
           <DirectoryPagination page={page} pages={pages} label={t('pagination')} hrefFor={(p) => hrefFor({ page: p })} />
         </>
