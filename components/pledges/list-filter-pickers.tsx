@@ -104,6 +104,7 @@ function PickerBox<T extends ComboboxOption>({
         onSelect={(o) => (isAll(o) ? onClear() : onPick(o))}
         onClear={onClear}
         onQueryChange={onQueryChange}
+        clearUnpicked
         placeholder={allLabel}
         texts={{ loading: tc('common.loading'), empty: isError ? t('lookupFailed') : t('noMatches'), status: (count) => t('matches', { count: browsing ? count - 1 : count }) }}
         renderOption={(o) => (isAll(o) ? <span className="text-slate-600">{allLabel}</span> : renderOption(o))}

@@ -20,6 +20,8 @@ type Props<T extends ComboboxOption> = {
   /** A last option that starts creating a new entry from what was typed. */
   create?: { label: (query: string) => string; onCreate: (query: string) => void };
   invalid?: boolean;
+  /** Leaving the box with text typed but nothing picked empties it (a filter must not look set when it is not). */
+  clearUnpicked?: boolean;
   describedBy?: string;
   placeholder?: string;
   required?: boolean;
@@ -41,6 +43,7 @@ export function Combobox<T extends ComboboxOption>({
   texts,
   create,
   invalid,
+  clearUnpicked,
   describedBy,
   placeholder,
   required,
@@ -180,6 +183,9 @@ export function Combobox<T extends ComboboxOption>({
       if (value) onClear();
     } else if (value && text !== value.label && !acceptWhenReady.current) {
       setText(value.label);
+      setTyped(false);
+    } else if (!value && clearUnpicked && !acceptWhenReady.current) {
+      setText('');
       setTyped(false);
     }
   };
