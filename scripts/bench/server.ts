@@ -82,7 +82,7 @@ export function readRss(pid: number): { rss: number; hwm: number } | null {
 
 export type RunningServer = {
   origin: string;
-  /** The process that serves (tsx runs server.ts in a child node process; this is the one that logged "listening"). */
+  /** The process that serves (npm runs server.ts in a child node process; this is the one that logged "listening"). */
   pid: number;
   logFile: string;
   errFile: string;

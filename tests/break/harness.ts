@@ -141,7 +141,7 @@ async function portIsFree(p: number): Promise<boolean> {
   });
 }
 
-/** Spawns the production server (our server.ts through tsx, as `npm start` will, or plain `next start`). */
+/** Spawns the production server (`npm start`, which runs our server.ts, or plain `next start`). */
 export function spawnServer(kind: ServerKind, options: { port: number; db: string; env?: Record<string, string> }): RunningServer {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -154,11 +154,16 @@ export function spawnServer(kind: ServerKind, options: { port: number; db: strin
     SESSION_SECRET: 'break-tests-session-secret-0123456789abcdef',
     ...options.env,
   };
-  const args =
+  // server.ts exactly as users start it: `npm start`, so that a signal takes the same way (npm forwards it to node)
+  const child =
     kind === 'server.ts'
-      ? [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--tsconfig', 'tsconfig.scripts.json', 'server.ts']
-      : [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      ? spawn('npm', ['run', '-s', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+      : spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
+          cwd: ROOT,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
+        });
   const logs: LogLine[] = [];
   let text = '';
   const take = (chunk: Buffer) => {
