@@ -16,18 +16,46 @@ export type KeyColumn = 'year' | 'month' | 'place_id' | 'village_id' | 'town_id'
  */
 export const MEASURES = ['pledged_fen', 'received_fen', 'allocations', 'pledges', 'people_trained', 'beneficiaries', 'jobs'] as const;
 
-export type Grain = { table: string; keys: KeyColumn[]; indexes: KeyColumn[][] };
+/**
+ * A grain's rows are keyed by `keys`. A cube grain (`cube: true`, keys ending with year and category) also holds,
+ * for each of its other keys, the rows of every year (year ALL_YEAR) and of every category (category ALL_CATEGORY),
+ * so that a province's 15,000 villages or 20,000 donors are ranked by reading one row each, in the order of an
+ * index, instead of grouping hundreds of thousands of rows per question.
+ */
+export type Grain = { table: string; keys: KeyColumn[]; indexes: string[][]; cube?: true };
+
+export const ALL_YEAR = 0;
+export const ALL_CATEGORY = '*';
 
 /** Smallest first: a query is answered from the first grain whose keys cover its dimensions and filters. */
 export const GRAINS: Grain[] = [
   // a few thousand rows: the whole ledger by category, donor type, form or channel, per year
   { table: 'rollup_year', keys: ['year', 'category', 'donor_type', 'form', 'channel'], indexes: [] },
+  { table: 'rollup_month_type', keys: ['year', 'month', 'category', 'donor_type'], indexes: [] },
   { table: 'rollup_month', keys: ['year', 'month', 'category', 'donor_type', 'form', 'channel'], indexes: [] },
   { table: 'rollup_town', keys: ['year', 'town_id', 'category'], indexes: [['town_id', 'year']] },
-  { table: 'rollup_town_month', keys: ['year', 'month', 'town_id', 'category'], indexes: [['town_id', 'year'], ['category', 'year']] },
+  { table: 'rollup_town_month', keys: ['year', 'month', 'town_id', 'category', 'donor_type'], indexes: [['town_id', 'year'], ['category', 'year']] },
   { table: 'rollup_town_detail', keys: ['year', 'town_id', 'category', 'donor_type', 'form', 'channel'], indexes: [['town_id', 'year'], ['category', 'year']] },
   { table: 'rollup_donor', keys: ['year', 'donor_id', 'donor_type', 'category', 'form', 'channel'], indexes: [['donor_id', 'year'], ['category', 'year']] },
   { table: 'rollup_place', keys: ['year', 'place_id', 'village_id', 'town_id', 'category'], indexes: [['town_id', 'year'], ['category', 'year']] },
+  // the donors of a town, and the towns of a donor
+  { table: 'rollup_town_donor', keys: ['year', 'town_id', 'donor_id', 'category'], indexes: [['town_id', 'year'], ['donor_id', 'year']] },
+  // cubes: one row per town, village, donor or town-month for every year and category filter, ranked by an index;
+  // keyed subject first, so that one town's or one donor's rows are one range of the key
+  ...(
+    [
+      ['rollup_cube_town', ['town_id']],
+      ['rollup_cube_village', ['village_id']],
+      ['rollup_cube_donor', ['donor_id']],
+      ['rollup_cube_town_month', ['town_id', 'month']],
+    ] as [string, KeyColumn[]][]
+    // the ranking index holds every column a page or a row count reads, so neither visits the table
+  ).map(([table, subject]): Grain => ({
+    table,
+    keys: [...subject, 'year', 'category'],
+    indexes: [['year', 'category', 'pledged_fen DESC', ...subject, 'received_fen', 'allocations', 'pledges']],
+    cube: true,
+  })),
 ];
 
 /** The allocation rows of split pledges (two or more allocations), keyed like the roll-ups, for exact pledge counts. */
@@ -81,13 +109,42 @@ function splitRowsSql(where: string): string {
     WHERE p.voided_at IS NULL AND NOT ${SINGLE} AND ${where}`;
 }
 
+/** A cube row's keys for each of its four versions: as it is, every year, every category, every year and category. */
+const CUBE_VARIANTS: [boolean, boolean][] = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+];
+
 function upsertSql(grain: Grain, source: string, sign: 1 | -1): string {
   const keys = grain.keys.join(', ');
-  const sums = MEASURES.map((m) => `${sign === 1 ? '' : '-'}SUM(${m})`).join(', ');
+  const signedSum = (m: string) => `${sign === 1 ? '' : '-'}SUM(${m})`;
+  const sums = MEASURES.map(signedSum).join(', ');
   const updates = MEASURES.map((m) => `${m} = ${m} + excluded.${m}`).join(', ');
-  return `INSERT INTO ${grain.table} (${keys}, ${MEASURES.join(', ')})
+  const upsert = `ON CONFLICT (${keys}) DO UPDATE SET ${updates}`;
+  if (!grain.cube) {
+    return `INSERT INTO ${grain.table} (${keys}, ${MEASURES.join(', ')})
     SELECT ${keys}, ${sums} FROM (${source}) WHERE 1 GROUP BY ${keys}
-    ON CONFLICT (${keys}) DO UPDATE SET ${updates}`;
+    ${upsert}`;
+  }
+  // grouped once at the grain's own keys, then each group also counts for every year, every category, and both
+  const variants = CUBE_VARIANTS.map(([allYears, allCategories]) => {
+    const cols = grain.keys.map((k) => (k === 'year' && allYears ? `${ALL_YEAR} AS year` : k === 'category' && allCategories ? `'${ALL_CATEGORY}' AS category` : k));
+    return `SELECT ${cols.join(', ')}, ${MEASURES.join(', ')} FROM base`;
+  });
+  return `WITH base AS MATERIALIZED (SELECT ${keys}, ${MEASURES.map((m) => `${signedSum(m)} AS ${m}`).join(', ')} FROM (${source}) WHERE 1 GROUP BY ${keys})
+    INSERT INTO ${grain.table} (${keys}, ${MEASURES.join(', ')})
+    SELECT ${keys}, ${MEASURES.map((m) => `SUM(${m})`).join(', ')} FROM (${variants.join(' UNION ALL ')}) WHERE 1 GROUP BY ${keys}
+    ${upsert}`;
+}
+
+function keyVariants(grain: Grain, row: Record<KeyColumn, number | string>): (number | string)[][] {
+  const keys = grain.keys.map((k) => row[k]);
+  if (!grain.cube) return [keys];
+  return CUBE_VARIANTS.map(([allYears, allCategories]) =>
+    grain.keys.map((k, i) => (k === 'year' && allYears ? ALL_YEAR : k === 'category' && allCategories ? ALL_CATEGORY : keys[i]!)),
+  );
 }
 
 export function createRollupTablesSql(): string[] {
@@ -95,12 +152,17 @@ export function createRollupTablesSql(): string[] {
   for (const g of GRAINS) {
     const cols = [...g.keys.map((k) => `${k} ${keyType(k)} NOT NULL`), ...MEASURES.map((m) => `${m} INTEGER NOT NULL DEFAULT 0`)];
     out.push(`CREATE TABLE ${g.table} (${cols.join(', ')}, PRIMARY KEY (${g.keys.join(', ')})) WITHOUT ROWID`);
-    g.indexes.forEach((ix, i) => out.push(`CREATE INDEX ${g.table}_ix${i} ON ${g.table} (${ix.join(', ')})`));
   }
+  out.push(...rollupIndexes().map((ix) => ix.create));
   const splitCols = ['allocation_id INTEGER PRIMARY KEY', 'pledge_id INTEGER NOT NULL', ...SPLIT_KEYS.map((k) => `${k} ${keyType(k)} NOT NULL`), 'amount_fen INTEGER NOT NULL', 'people_trained INTEGER NOT NULL', 'beneficiaries INTEGER NOT NULL', 'jobs INTEGER NOT NULL'];
   out.push(`CREATE TABLE ${SPLIT_TABLE} (${splitCols.join(', ')})`);
   out.push(`CREATE INDEX ${SPLIT_TABLE}_pledge ON ${SPLIT_TABLE} (pledge_id)`);
   return out;
+}
+
+/** The roll-ups' secondary indexes: a rebuild drops them and creates them again once the rows are in (one sort each). */
+function rollupIndexes(): { name: string; create: string }[] {
+  return GRAINS.flatMap((g) => g.indexes.map((ix, i) => ({ name: `${g.table}_ix${i}`, create: `CREATE INDEX ${g.table}_ix${i} ON ${g.table} (${ix.join(', ')})` })));
 }
 
 /** Changes whenever a definition above changes, so that an older file's roll-ups are rebuilt on open. */
@@ -157,11 +219,12 @@ function applyOnePledge(sqlite: Database.Database, pledgeId: number, sign: 1 | -
     if (!rows.length) break;
     const sums = new Map<string, { keys: (number | string)[]; measures: number[] }>();
     for (const row of rows) {
-      const keys = grain.keys.map((k) => row[k]);
-      const id = keys.join('\u0000');
-      let sum = sums.get(id);
-      if (!sum) sums.set(id, (sum = { keys, measures: MEASURES.map(() => 0) }));
-      for (let i = 0; i < MEASURES.length; i++) sum.measures[i]! += row[MEASURES[i]!];
+      for (const keys of keyVariants(grain, row)) {
+        const id = keys.join('\u0000');
+        let sum = sums.get(id);
+        if (!sum) sums.set(id, (sum = { keys, measures: MEASURES.map(() => 0) }));
+        for (let i = 0; i < MEASURES.length; i++) sum.measures[i]! += row[MEASURES[i]!];
+      }
     }
     const upsert = prepared(sqlite, text);
     for (const { keys, measures } of sums.values()) upsert.run(...keys, ...measures.map((v) => sign * v));
@@ -169,13 +232,42 @@ function applyOnePledge(sqlite: Database.Database, pledgeId: number, sign: 1 | -
   applySplitRows(sqlite, ONE_PLEDGE.where, params, sign);
 }
 
+/** Whether every key of `grain` is a key of `finer` (a plain grain): then `finer`'s rows summed give `grain`'s. */
+const coveredBy = (grain: Grain, finer: Grain) => finer !== grain && !finer.cube && grain.keys.every((k) => finer.keys.includes(k));
+
+/**
+ * Fills the empty roll-ups with the whole ledger: the grains no other grain covers from the ledger's contributions
+ * (millions of rows at national scale, each grain grouping them once), every other one from the smallest grain
+ * already filled that covers it (thousands to hundreds of thousands of rows). Only for a full rebuild: a partial
+ * scope must add its own contributions to every grain.
+ */
+function fillFromLedger(sqlite: Database.Database): void {
+  const fromLedger = GRAINS.filter((g) => !GRAINS.some((finer) => coveredBy(g, finer)));
+  const { where, params } = scopeSql('all');
+  sqlite.prepare('DROP TABLE IF EXISTS temp.rollup_contrib').run();
+  sqlite.prepare(`CREATE TEMP TABLE rollup_contrib AS ${contributionsSql(where)}`).run(params);
+  for (const g of fromLedger) sqlite.prepare(upsertSql(g, 'SELECT * FROM temp.rollup_contrib', 1)).run();
+  sqlite.prepare('DROP TABLE temp.rollup_contrib').run();
+  const filled = [...fromLedger];
+  for (const g of GRAINS.filter((g) => !fromLedger.includes(g))) {
+    const source = GRAINS.find((finer) => filled.includes(finer) && coveredBy(g, finer))!;
+    sqlite.prepare(upsertSql(g, `SELECT * FROM ${source.table}`, 1)).run();
+    filled.push(g);
+  }
+  applySplitRows(sqlite, where, params, 1);
+}
+
 /** Empties every roll-up and fills it again from the ledger's rows. */
 export function rebuildRollupTables(sqlite: Database.Database): void {
+  // filling a table whose index is in another order than its rows costs a random write per row: indexes come after
+  const indexes = rollupIndexes();
+  for (const ix of indexes) sqlite.prepare(`DROP INDEX IF EXISTS ${ix.name}`).run();
   for (const g of GRAINS) sqlite.prepare(`DELETE FROM ${g.table}`).run();
   sqlite.prepare(`DELETE FROM ${SPLIT_TABLE}`).run();
-  applyContributions(sqlite, 'all', 1);
+  fillFromLedger(sqlite);
   // rows whose every measure came back to zero (a voided pledge's) are dropped so that the tables stay small
   purgeZeroRows(sqlite);
+  for (const ix of indexes) sqlite.prepare(ix.create).run();
 }
 
 export function purgeZeroRows(sqlite: Database.Database): void {

@@ -112,7 +112,8 @@ describe('buildDashboard', () => {
       { by: ['donor', 'category'], year: 2024 },
       { by: ['month', 'village'] }, // by key, cut in SQL
       { by: ['category', 'village'] }, // categories first: ordered and cut after the query
-      { by: ['town', 'month'] },
+      { by: ['town', 'month'] }, // the cubes: one row per group, read in the order of an index
+      { by: ['village'] },
     ];
     for (const c of cases) {
       const whole = summarize(db, c.by, { year: c.year }, 'zh', codeLabels('zh'));

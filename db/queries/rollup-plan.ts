@@ -3,12 +3,12 @@
 // the year they arrived) goes to the live GROUP BY instead.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { GRAINS, type KeyColumn } from '../rollups';
+import { ALL_CATEGORY, ALL_YEAR, GRAINS, type KeyColumn } from '../rollups';
 import type { GroupDimension, SummaryFilters } from './summary';
 
 export type RollupPlan = { table: string };
 
-const DIMENSION_KEY: Partial<Record<GroupDimension, KeyColumn>> = {
+export const DIMENSION_KEY: Partial<Record<GroupDimension, KeyColumn>> = {
   village: 'village_id',
   town: 'town_id',
   place: 'place_id',
@@ -36,7 +36,8 @@ const FILTER_KEY: Record<keyof SummaryFilters, KeyColumn | null> = {
   status: null,
 };
 
-export function planRollup(dims: GroupDimension[], filters: SummaryFilters): RollupPlan | null {
+/** The key columns a question needs, or null when one of its dimensions or filters is not kept in any roll-up. */
+function neededKeys(dims: GroupDimension[], filters: SummaryFilters): Set<KeyColumn> | null {
   const needed = new Set<KeyColumn>();
   for (const dim of dims) {
     const key = DIMENSION_KEY[dim];
@@ -49,8 +50,37 @@ export function planRollup(dims: GroupDimension[], filters: SummaryFilters): Rol
     if (!key) return null;
     needed.add(key);
   }
-  const grain = GRAINS.find((g) => [...needed].every((k) => g.keys.includes(k)));
+  return needed;
+}
+
+/** The smallest grain (never a cube) that covers the question; its rows are grouped by the dimensions. */
+export function planRollup(dims: GroupDimension[], filters: SummaryFilters): RollupPlan | null {
+  const needed = neededKeys(dims, filters);
+  const grain = needed && GRAINS.find((g) => !g.cube && [...needed].every((k) => g.keys.includes(k)));
   return grain ? { table: grain.table } : null;
+}
+
+/**
+ * A cube whose rows are exactly the answer's rows (one row per group, no grouping): every key of the cube beyond year
+ * and category is a dimension or a filter of the question, and every one it needs is in the cube. `where` picks the
+ * rows (every year or category unless a filter or a dimension names it), `keys` are the raw key columns of the
+ * dimensions in their order (0 for an absent place sorts first, as the NULL it stands for does).
+ */
+export type CubePlan = { table: string; where: SQL; keys: SQL };
+
+export function planCube(dims: GroupDimension[], filters: SummaryFilters): CubePlan | null {
+  const needed = neededKeys(dims, filters);
+  if (!needed) return null;
+  const cube = GRAINS.find((g) => g.cube && [...needed].every((k) => g.keys.includes(k)) && g.keys.every((k) => k === 'year' || k === 'category' || needed.has(k)));
+  if (!cube) return null;
+  // with a town or a donor, the key (town or donor first) must drive, not the ranking index by year and category
+  const [year, category] = filters.townId || filters.donorId ? [sql.raw('+year'), sql.raw('+category')] : [sql.raw('year'), sql.raw('category')];
+  const where: SQL[] = [sql`${year} = ${filters.year ?? ALL_YEAR}`];
+  if (filters.category) where.push(sql`${category} = ${filters.category}`);
+  else where.push(dims.includes('category') ? sql`${category} <> ${ALL_CATEGORY}` : sql`${category} = ${ALL_CATEGORY}`);
+  if (filters.townId) where.push(sql`town_id = ${filters.townId}`);
+  if (filters.donorId) where.push(sql`donor_id = ${filters.donorId}`);
+  return { table: cube.table, where: sql.join(where, sql` AND `), keys: sql.raw(dims.map((d) => DIMENSION_KEY[d]!).join(', ')) };
 }
 
 /** The filters as conditions on a roll-up's (or rollup_split's) key columns. */

@@ -3,7 +3,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CategoryCode, PledgeStatus } from '@/lib/codes';
 import { pledgeStatusCondition } from './status';
-import { planRollup, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
+import { DIMENSION_KEY, planCube, planRollup, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
 import { SPLIT_TABLE } from '../rollups';
 import type { Reader } from './pledges';
 
@@ -149,22 +149,40 @@ export type RawSummaryPage = RawSummary & { rowCount: number };
  * when the question is not answered from a roll-up (the caller then pages the live answer itself).
  */
 export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, order: 'amount' | 'key', page: { offset: number; limit: number }): RawSummaryPage | null {
-  const plan = planRollup(dims, filters);
-  if (!plan) return null;
-  const table = sql.raw(plan.table);
-  const where = rollupConditions(filters);
   const select = sql.join(dims.map((d, i) => sql`${sql.raw(ROLLUP_DIMENSION[d]!)} AS k${sql.raw(String(i))}`), sql`, `);
   const keys = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
-  const nonEmpty = sql`HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`;
-  const pledged = reader.all<Row>(sql`
-    SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, SUM(pledges) AS cnt
-    FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty}
-    ORDER BY ${order === 'amount' ? sql`fen DESC, ${keys}` : keys} LIMIT ${page.limit} OFFSET ${page.offset}`);
-  // split pledges are few (their allocation rows): counted for every group, kept for the page's
-  const onPage = new Set(pledged.map((r) => keyOf(dims.map((_, i) => r[`k${i}`] ?? null))));
-  const split = reader
-    .all<Row>(sql`SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where} GROUP BY ${keys}`)
-    .filter((r) => onPage.has(keyOf(dims.map((_, i) => r[`k${i}`] ?? null))));
+  let pledged: Row[];
+  let countRows: () => number;
+  const cube = planCube(dims, filters);
+  const plan = cube ? null : planRollup(dims, filters);
+  if (cube) {
+    // one row per group already: read in the order of the cube's index, as far as the page goes
+    const live = sql`${cube.where} AND (allocations <> 0 OR received_fen <> 0)`;
+    pledged = reader.all<Row>(sql`
+      SELECT ${select}, pledged_fen AS fen, received_fen AS rec, pledges AS cnt FROM ${sql.raw(cube.table)} WHERE ${live}
+      ORDER BY ${order === 'amount' ? sql`pledged_fen DESC, ${cube.keys}` : cube.keys} LIMIT ${page.limit} OFFSET ${page.offset}`);
+    countRows = () => reader.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ${sql.raw(cube.table)} WHERE ${live}`)!.n;
+  } else if (plan) {
+    const table = sql.raw(plan.table);
+    const where = rollupConditions(filters);
+    const nonEmpty = sql`HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`;
+    pledged = reader.all<Row>(sql`
+      SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, SUM(pledges) AS cnt
+      FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty}
+      ORDER BY ${order === 'amount' ? sql`fen DESC, ${keys}` : keys} LIMIT ${page.limit} OFFSET ${page.offset}`);
+    countRows = () => reader.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${select} FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty})`)!.n;
+  } else {
+    return null;
+  }
+  const where = rollupConditions(filters);
+  // split pledges are counted for the page's groups only (their raw keys: 0 for an absent place, as stored)
+  const rawKeys = sql.raw(dims.map((d) => DIMENSION_KEY[d]!).join(', '));
+  const onPage = JSON.stringify(pledged.map((r) => dims.map((_, i) => r[`k${i}`] ?? 0)));
+  const fromJson = sql.raw(dims.map((_, i) => `value ->> ${i}`).join(', '));
+  const split = pledged.length
+    ? reader.all<Row>(sql`SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${sql.raw(SPLIT_TABLE)}
+        WHERE ${where} AND (${rawKeys}) IN (SELECT ${fromJson} FROM json_each(${onPage})) GROUP BY ${keys}`)
+    : [];
   // the totals depend on the filters only: the smallest roll-up that covers them (the yearly one for a whole ledger)
   const totals = sql.raw(planRollup([], filters)!.table);
   const total = reader.get<RawSummary['total']>(sql`
@@ -172,14 +190,16 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters
       COALESCE(SUM(pledges), 0) + (SELECT COUNT(DISTINCT pledge_id) FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}) AS count
     FROM ${totals} WHERE ${where}`)!;
   // a first page that is not full is the whole answer; otherwise the groups are counted
-  const rowCount =
-    page.offset === 0 && pledged.length < page.limit
-      ? pledged.length
-      : reader.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${select} FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty})`)!.n;
+  const rowCount = page.offset === 0 && (page.limit < 0 || pledged.length < page.limit) ? pledged.length : countRows();
   return { rows: mergeRows(dims, pledged, [], split), total, rowCount };
 }
 
 export function summarizeRaw(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, today: string): RawSummary {
+  // a cube answers with its rows as they are: every row, in one "page"
+  if (planCube(dims, filters)) {
+    const { rows, total } = summarizeRawPage(reader, dims, filters, 'key', { offset: 0, limit: -1 })!;
+    return { rows, total };
+  }
   const plan = planRollup(dims, filters);
   return plan ? summarizeRollup(reader, plan, dims, filters) : summarizeLive(reader, dims, filters, today);
 }
@@ -208,10 +228,19 @@ function headlineRollup(reader: Reader, filters: SummaryFilters, plans: { total:
   const split = reader.get<{ pledges: number; trained: number; beneficiaries: number; jobs: number }>(sql`
     SELECT COUNT(*) AS pledges, COALESCE(SUM(people_trained), 0) AS trained, COALESCE(SUM(beneficiaries), 0) AS beneficiaries, COALESCE(SUM(jobs), 0) AS jobs
     FROM (SELECT DISTINCT pledge_id, people_trained, beneficiaries, jobs FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where})`)!;
-  const donors = reader.get<{ n: number }>(sql`
-    SELECT COUNT(*) AS n FROM (SELECT donor_id FROM ${sql.raw(plans.donors.table)} WHERE ${where} GROUP BY donor_id HAVING SUM(allocations) > 0)`)!;
-  const villages = reader.get<{ n: number }>(sql`
-    SELECT COUNT(*) AS n FROM (SELECT village_id FROM ${sql.raw(plans.villages.table)} WHERE ${where} AND village_id <> 0 GROUP BY village_id HAVING SUM(pledged_fen) > 0)`)!;
+  // donors and villages from their cubes (one row each) when the filters allow, else grouped from a roll-up
+  const donorCube = planCube(['donor'], filters);
+  const donors = reader.get<{ n: number }>(
+    donorCube
+      ? sql`SELECT COUNT(*) AS n FROM ${sql.raw(donorCube.table)} WHERE ${donorCube.where} AND allocations > 0`
+      : sql`SELECT COUNT(*) AS n FROM (SELECT donor_id FROM ${sql.raw(plans.donors.table)} WHERE ${where} GROUP BY donor_id HAVING SUM(allocations) > 0)`,
+  )!;
+  const villageCube = planCube(['village'], filters);
+  const villages = reader.get<{ n: number }>(
+    villageCube
+      ? sql`SELECT COUNT(*) AS n FROM ${sql.raw(villageCube.table)} WHERE ${villageCube.where} AND village_id <> 0 AND pledged_fen > 0`
+      : sql`SELECT COUNT(*) AS n FROM (SELECT village_id FROM ${sql.raw(plans.villages.table)} WHERE ${where} AND village_id <> 0 GROUP BY village_id HAVING SUM(pledged_fen) > 0)`,
+  )!;
   return {
     pledgeCount: single.pledges + split.pledges,
     donorCount: donors.n,
