@@ -117,6 +117,10 @@ const CUBE_VARIANTS: [boolean, boolean][] = [
   [true, true],
 ];
 
+/** What key `k` holds in a version of a cube row: the value that stands for "all", or undefined to keep its own. */
+const allValue = (k: KeyColumn, [allYears, allCategories]: [boolean, boolean]) =>
+  k === 'year' && allYears ? ALL_YEAR : k === 'category' && allCategories ? ALL_CATEGORY : undefined;
+
 function upsertSql(grain: Grain, source: string, sign: 1 | -1): string {
   const keys = grain.keys.join(', ');
   const signedSum = (m: string) => `${sign === 1 ? '' : '-'}SUM(${m})`;
@@ -129,8 +133,11 @@ function upsertSql(grain: Grain, source: string, sign: 1 | -1): string {
     ${upsert}`;
   }
   // grouped once at the grain's own keys, then each group also counts for every year, every category, and both
-  const variants = CUBE_VARIANTS.map(([allYears, allCategories]) => {
-    const cols = grain.keys.map((k) => (k === 'year' && allYears ? `${ALL_YEAR} AS year` : k === 'category' && allCategories ? `'${ALL_CATEGORY}' AS category` : k));
+  const variants = CUBE_VARIANTS.map((variant) => {
+    const cols = grain.keys.map((k) => {
+      const all = allValue(k, variant);
+      return all === undefined ? k : `${typeof all === 'string' ? `'${all}'` : all} AS ${k}`;
+    });
     return `SELECT ${cols.join(', ')}, ${MEASURES.join(', ')} FROM base`;
   });
   return `WITH base AS MATERIALIZED (SELECT ${keys}, ${MEASURES.map((m) => `${signedSum(m)} AS ${m}`).join(', ')} FROM (${source}) WHERE 1 GROUP BY ${keys})
@@ -142,9 +149,7 @@ function upsertSql(grain: Grain, source: string, sign: 1 | -1): string {
 function keyVariants(grain: Grain, row: Record<KeyColumn, number | string>): (number | string)[][] {
   const keys = grain.keys.map((k) => row[k]);
   if (!grain.cube) return [keys];
-  return CUBE_VARIANTS.map(([allYears, allCategories]) =>
-    grain.keys.map((k, i) => (k === 'year' && allYears ? ALL_YEAR : k === 'category' && allCategories ? ALL_CATEGORY : keys[i]!)),
-  );
+  return CUBE_VARIANTS.map((variant) => grain.keys.map((k, i) => allValue(k, variant) ?? keys[i]!));
 }
 
 export function createRollupTablesSql(): string[] {
@@ -180,11 +185,15 @@ const SIGNATURE_KEY = 'rollups.signature';
  */
 export function applyContributions(sqlite: Database.Database, scope: Scope, sign: 1 | -1): void {
   if (scope !== 'all' && 'pledge' in scope) return applyOnePledge(sqlite, scope.pledge, sign);
-  // many pledges: gather their contributions once, then fold them into each grain
+  applyContributionsTo(sqlite, GRAINS, scope, sign);
+}
+
+/** Many pledges: their contributions gathered once, then folded into each of `grains`; and their split rows. */
+function applyContributionsTo(sqlite: Database.Database, grains: Grain[], scope: Scope, sign: 1 | -1): void {
   const { where, params } = scopeSql(scope);
   sqlite.prepare('DROP TABLE IF EXISTS temp.rollup_contrib').run();
   sqlite.prepare(`CREATE TEMP TABLE rollup_contrib AS ${contributionsSql(where)}`).run(params);
-  for (const g of GRAINS) prepared(sqlite, upsertSql(g, 'SELECT * FROM temp.rollup_contrib', sign)).run();
+  for (const g of grains) prepared(sqlite, upsertSql(g, 'SELECT * FROM temp.rollup_contrib', sign)).run();
   sqlite.prepare('DROP TABLE temp.rollup_contrib').run();
   applySplitRows(sqlite, where, params, sign);
 }
@@ -243,18 +252,13 @@ const coveredBy = (grain: Grain, finer: Grain) => finer !== grain && !finer.cube
  */
 function fillFromLedger(sqlite: Database.Database): void {
   const fromLedger = GRAINS.filter((g) => !GRAINS.some((finer) => coveredBy(g, finer)));
-  const { where, params } = scopeSql('all');
-  sqlite.prepare('DROP TABLE IF EXISTS temp.rollup_contrib').run();
-  sqlite.prepare(`CREATE TEMP TABLE rollup_contrib AS ${contributionsSql(where)}`).run(params);
-  for (const g of fromLedger) sqlite.prepare(upsertSql(g, 'SELECT * FROM temp.rollup_contrib', 1)).run();
-  sqlite.prepare('DROP TABLE temp.rollup_contrib').run();
+  applyContributionsTo(sqlite, fromLedger, 'all', 1);
   const filled = [...fromLedger];
   for (const g of GRAINS.filter((g) => !fromLedger.includes(g))) {
     const source = GRAINS.find((finer) => filled.includes(finer) && coveredBy(g, finer))!;
     sqlite.prepare(upsertSql(g, `SELECT * FROM ${source.table}`, 1)).run();
     filled.push(g);
   }
-  applySplitRows(sqlite, where, params, 1);
 }
 
 /** Empties every roll-up and fills it again from the ledger's rows. */

@@ -8,7 +8,7 @@ import type { GroupDimension, SummaryFilters } from './summary';
 
 export type RollupPlan = { table: string };
 
-export const DIMENSION_KEY: Partial<Record<GroupDimension, KeyColumn>> = {
+const DIMENSION_KEY: Partial<Record<GroupDimension, KeyColumn>> = {
   village: 'village_id',
   town: 'town_id',
   place: 'place_id',
@@ -63,10 +63,9 @@ export function planRollup(dims: GroupDimension[], filters: SummaryFilters): Rol
 /**
  * A cube whose rows are exactly the answer's rows (one row per group, no grouping): every key of the cube beyond year
  * and category is a dimension or a filter of the question, and every one it needs is in the cube. `where` picks the
- * rows (every year or category unless a filter or a dimension names it), `keys` are the raw key columns of the
- * dimensions in their order (0 for an absent place sorts first, as the NULL it stands for does).
+ * rows (every year or category unless a filter or a dimension names it).
  */
-export type CubePlan = { table: string; where: SQL; keys: SQL };
+export type CubePlan = { table: string; where: SQL };
 
 export function planCube(dims: GroupDimension[], filters: SummaryFilters): CubePlan | null {
   const needed = neededKeys(dims, filters);
@@ -80,8 +79,11 @@ export function planCube(dims: GroupDimension[], filters: SummaryFilters): CubeP
   else where.push(dims.includes('category') ? sql`${category} <> ${ALL_CATEGORY}` : sql`${category} = ${ALL_CATEGORY}`);
   if (filters.townId) where.push(sql`town_id = ${filters.townId}`);
   if (filters.donorId) where.push(sql`donor_id = ${filters.donorId}`);
-  return { table: cube.table, where: sql.join(where, sql` AND `), keys: sql.raw(dims.map((d) => DIMENSION_KEY[d]!).join(', ')) };
+  return { table: cube.table, where: sql.join(where, sql` AND `) };
 }
+
+/** The dimensions' raw key columns in their order, as stored (0 for an absent place, which sorts first as NULL does). */
+export const rawKeyColumns = (dims: GroupDimension[]): SQL => sql.raw(dims.map((d) => DIMENSION_KEY[d]!).join(', '));
 
 /** The filters as conditions on a roll-up's (or rollup_split's) key columns. */
 export function rollupConditions(f: SummaryFilters): SQL {

@@ -3,7 +3,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CategoryCode, PledgeStatus } from '@/lib/codes';
 import { pledgeStatusCondition } from './status';
-import { DIMENSION_KEY, planCube, planRollup, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
+import { planCube, planRollup, rawKeyColumns, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
 import { SPLIT_TABLE } from '../rollups';
 import type { Reader } from './pledges';
 
@@ -151,6 +151,8 @@ export type RawSummaryPage = RawSummary & { rowCount: number };
 export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, order: 'amount' | 'key', page: { offset: number; limit: number }): RawSummaryPage | null {
   const select = sql.join(dims.map((d, i) => sql`${sql.raw(ROLLUP_DIMENSION[d]!)} AS k${sql.raw(String(i))}`), sql`, `);
   const keys = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
+  const rawKeys = rawKeyColumns(dims);
+  const where = rollupConditions(filters);
   let pledged: Row[];
   let countRows: () => number;
   const cube = planCube(dims, filters);
@@ -160,11 +162,10 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters
     const live = sql`${cube.where} AND (allocations <> 0 OR received_fen <> 0)`;
     pledged = reader.all<Row>(sql`
       SELECT ${select}, pledged_fen AS fen, received_fen AS rec, pledges AS cnt FROM ${sql.raw(cube.table)} WHERE ${live}
-      ORDER BY ${order === 'amount' ? sql`pledged_fen DESC, ${cube.keys}` : cube.keys} LIMIT ${page.limit} OFFSET ${page.offset}`);
+      ORDER BY ${order === 'amount' ? sql`pledged_fen DESC, ${rawKeys}` : rawKeys} LIMIT ${page.limit} OFFSET ${page.offset}`);
     countRows = () => reader.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM ${sql.raw(cube.table)} WHERE ${live}`)!.n;
   } else if (plan) {
     const table = sql.raw(plan.table);
-    const where = rollupConditions(filters);
     const nonEmpty = sql`HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`;
     pledged = reader.all<Row>(sql`
       SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, SUM(pledges) AS cnt
@@ -174,9 +175,7 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters
   } else {
     return null;
   }
-  const where = rollupConditions(filters);
   // split pledges are counted for the page's groups only (their raw keys: 0 for an absent place, as stored)
-  const rawKeys = sql.raw(dims.map((d) => DIMENSION_KEY[d]!).join(', '));
   const onPage = JSON.stringify(pledged.map((r) => dims.map((_, i) => r[`k${i}`] ?? 0)));
   const fromJson = sql.raw(dims.map((_, i) => `value ->> ${i}`).join(', '));
   const split = pledged.length
