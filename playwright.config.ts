@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// Three production servers on fresh database files: the demo ledger with a user per role for the ledger journeys;
+// Three production servers, started as users start them (`npm start`: server.ts with its writer thread and background
+// checkpoints), on fresh database files: the demo ledger with a user per role for the ledger journeys;
 // one with no user at all for the first-run journey; and another demo ledger for the account and authorization
 // specs, whose requests rename and create records the ledger journeys must not see. `npm run test:e2e` builds first.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -9,7 +10,7 @@ const ACCOUNTS_PORT = PORT + 2;
 const ACCOUNT_SPECS = /(authorization|security|admin|backup)\.spec\.ts$/;
 const dir = process.env.E2E_TMP ?? 'e2e/.tmp';
 const start = (db: string, port: number, prepare: string) =>
-  `mkdir -p ${dir} && DATABASE_PATH=${dir}/${db} npx tsx --tsconfig tsconfig.scripts.json scripts/e2e-prepare.ts ${prepare} && DATABASE_PATH=${dir}/${db} npx next start -p ${port}`;
+  `mkdir -p ${dir} && DATABASE_PATH=${dir}/${db} npx tsx --tsconfig tsconfig.scripts.json scripts/e2e-prepare.ts ${prepare} && DATABASE_PATH=${dir}/${db} PORT=${port} HOSTNAME=127.0.0.1 npm run -s start`;
 
 export default defineConfig({
   testDir: 'e2e',

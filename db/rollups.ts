@@ -238,7 +238,9 @@ function applyOnePledge(sqlite: Database.Database, pledgeId: number, sign: 1 | -
     const upsert = prepared(sqlite, text);
     for (const { keys, measures } of sums.values()) upsert.run(...keys, ...measures.map((v) => sign * v));
   }
-  applySplitRows(sqlite, ONE_PLEDGE.where, params, sign);
+  // a pledge with one allocation (most of them) has no split rows to add: its contribution rows say how many it has
+  const allocations = rows.reduce((n, row) => n + row.allocations, 0);
+  if (sign === -1 || allocations > 1) applySplitRows(sqlite, ONE_PLEDGE.where, params, sign);
 }
 
 /** Whether every key of `grain` is a key of `finer` (a plain grain): then `finer`'s rows summed give `grain`'s. */

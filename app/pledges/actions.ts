@@ -10,7 +10,7 @@ import { ensureLedger } from '@/lib/bootstrap';
 import { DomainError, invalid, notFound } from '@/lib/errors';
 import { translateError } from '@/lib/i18n/form-errors';
 import { checkPledgeForm, pledgeFormValues, type PledgeFormState } from '@/lib/pledge-form-input';
-import { recordPledge, updatePledge } from '@/lib/pledges';
+import { write } from '@/lib/writer';
 
 type Saved = NonNullable<NonNullable<PledgeFormState>['saved']>;
 
@@ -57,8 +57,8 @@ export async function recordPledgeAction(_prev: PledgeFormState, form: FormData)
   try {
     const actor = await writer();
     const db = ensureLedger();
-    const result = await replayIdempotent(db, actor, `pledge-form:${tokenOf(form)}`, 'action recordPledge', () => {
-      const pledge = recordPledge(db, actor, rawPledge(form));
+    const result = await replayIdempotent(db, actor, `pledge-form:${tokenOf(form)}`, 'action recordPledge', async () => {
+      const pledge = await write(db, 'recordPledge', actor, rawPledge(form));
       const saved: Saved = { id: pledge.id, amountFen: pledge.amountFen, donorName: pledge.donorName, donorNameZh: pledge.donorNameZh };
       return { status: 201, body: saved };
     });
@@ -83,8 +83,8 @@ export async function updatePledgeAction(_prev: PledgeFormState, form: FormData)
     if (!/^\d{1,10}$/.test(versionText)) throw invalid({ version: { key: 'version' } });
     const pledgeId = id;
     // A repeated submit of the same fill replays the first answer instead of failing on the version it just bumped.
-    await replayIdempotent(db, actor, `pledge-form:${tokenOf(form)}`, `action updatePledge ${pledgeId}`, () => {
-      updatePledge(db, actor, pledgeId, { ...rawPledge(form), version: Number(versionText) });
+    await replayIdempotent(db, actor, `pledge-form:${tokenOf(form)}`, `action updatePledge ${pledgeId}`, async () => {
+      await write(db, 'updatePledge', actor, pledgeId, { ...rawPledge(form), version: Number(versionText) });
       return { status: 200, body: { id: pledgeId } };
     });
     revalidate(id);

@@ -7,8 +7,7 @@ import { DomainError, invalid, notFound } from '@/lib/errors';
 import { translateError, type FormState } from '@/lib/i18n/form-errors';
 import { parseYuan } from '@/lib/money';
 import { MONEY_ERROR_KEYS } from '@/lib/validation/money-errors';
-import { voidPledge } from '@/lib/pledges';
-import { recordReceipt, voidReceipt } from '@/lib/receipts';
+import { write } from '@/lib/writer';
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -23,11 +22,11 @@ function idField(form: FormData, name: string, entity: string): number {
 }
 
 /** Runs a write for a person who may write; domain errors come back translated with what they typed. */
-async function write(values: Record<string, string>, run: (actor: Actor) => { pledgeId: number; savedId?: number }): Promise<FormState> {
+async function attempt(values: Record<string, string>, run: (actor: Actor) => Promise<{ pledgeId: number; savedId?: number }>): Promise<FormState> {
   try {
     const actor = await actionActor('write');
     if (!actor) throw new DomainError(403, 'forbidden');
-    const { pledgeId, savedId } = run(actor);
+    const { pledgeId, savedId } = await run(actor);
     revalidatePath(`/pledges/${pledgeId}`);
     revalidatePath('/pledges');
     revalidatePath('/');
@@ -40,10 +39,10 @@ async function write(values: Record<string, string>, run: (actor: Actor) => { pl
 
 export async function voidPledgeAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { reason: text(form, 'reason') };
-  return write(values, (actor) => {
+  return attempt(values, async (actor) => {
     const id = idField(form, 'pledgeId', 'pledge');
     const version = /^\d{1,10}$/.test(text(form, 'version')) ? Number(text(form, 'version')) : undefined;
-    voidPledge(ensureLedger(), actor, id, { reason: values.reason, version });
+    await write(ensureLedger(), 'voidPledge', actor, id, { reason: values.reason, version });
     return { pledgeId: id };
   });
 }
@@ -51,11 +50,11 @@ export async function voidPledgeAction(_prev: FormState, form: FormData): Promis
 export async function recordReceiptAction(_prev: FormState, form: FormData): Promise<FormState> {
   const fields = ['amount', 'receivedOn', 'form', 'reference', 'note', 'confirmedBy', 'confirmedOn'] as const;
   const values: Record<string, string> = Object.fromEntries(fields.map((f) => [f, text(form, f)]));
-  return write(values, (actor) => {
+  return attempt(values, async (actor) => {
     const pledgeId = idField(form, 'pledgeId', 'pledge');
     const amount = parseYuan(values.amount);
     if (!amount.ok) throw invalid({ amountFen: { key: MONEY_ERROR_KEYS[amount.error] } });
-    const receipt = recordReceipt(ensureLedger(), actor, pledgeId, {
+    const receipt = await write(ensureLedger(), 'recordReceipt', actor, pledgeId, {
       amountFen: amount.fen,
       receivedOn: values.receivedOn,
       form: values.form,
@@ -71,9 +70,9 @@ export async function recordReceiptAction(_prev: FormState, form: FormData): Pro
 
 export async function voidReceiptAction(_prev: FormState, form: FormData): Promise<FormState> {
   const values = { reason: text(form, 'reason') };
-  return write(values, (actor) => {
+  return attempt(values, async (actor) => {
     const receiptId = idField(form, 'receiptId', 'receipt');
-    const receipt = voidReceipt(ensureLedger(), actor, receiptId, { reason: values.reason });
+    const receipt = await write(ensureLedger(), 'voidReceipt', actor, receiptId, { reason: values.reason });
     return { pledgeId: receipt.pledgeId };
   });
 }

@@ -1,8 +1,7 @@
 import { api, parseId } from '../../../_lib/handler';
 import { getPledgeDetail } from '@/db/queries/pledges';
 import { notFound } from '@/lib/errors';
-import { updatePledge } from '@/lib/pledges';
-import { commitTogether } from '@/lib/write-batch';
+import { write } from '@/lib/writer';
 
 type Params = { id: string };
 
@@ -12,4 +11,4 @@ export const GET = api<Params>('read', ({ db, params }) => {
   return { status: 200, body: pledge };
 });
 
-export const PATCH = api<Params>('write', async ({ db, actor, params, body }) => ({ status: 200, body: await commitTogether(db, () => updatePledge(db, actor, parseId(params.id), body)) }));
+export const PATCH = api<Params>('write', async ({ db, actor, params, body }) => ({ status: 200, body: await write(db, 'updatePledge', actor, parseId(params.id), body) }));

@@ -2,8 +2,7 @@ import { api, parseId } from '../../../../_lib/handler';
 import { getPledgeDetail } from '@/db/queries/pledges';
 import { listInstalments, listReceipts } from '@/db/queries/receipts';
 import { notFound } from '@/lib/errors';
-import { recordReceipt } from '@/lib/receipts';
-import { commitTogether } from '@/lib/write-batch';
+import { write } from '@/lib/writer';
 
 type Params = { id: string };
 
@@ -13,4 +12,4 @@ export const GET = api<Params>('read', ({ db, params }) => {
   return { status: 200, body: { receipts: listReceipts(db, id), instalments: listInstalments(db, id) } };
 });
 
-export const POST = api<Params>('write', async ({ db, actor, params, body }) => ({ status: 201, body: await commitTogether(db, () => recordReceipt(db, actor, parseId(params.id), body)) }));
+export const POST = api<Params>('write', async ({ db, actor, params, body }) => ({ status: 201, body: await write(db, 'recordReceipt', actor, parseId(params.id), body) }));

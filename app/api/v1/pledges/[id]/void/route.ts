@@ -1,5 +1,4 @@
 import { api, parseId } from '../../../../_lib/handler';
-import { voidPledge } from '@/lib/pledges';
-import { commitTogether } from '@/lib/write-batch';
+import { write } from '@/lib/writer';
 
-export const POST = api<{ id: string }>('write', async ({ db, actor, params, body }) => ({ status: 200, body: await commitTogether(db, () => voidPledge(db, actor, parseId(params.id), body)) }));
+export const POST = api<{ id: string }>('write', async ({ db, actor, params, body }) => ({ status: 200, body: await write(db, 'voidPledge', actor, parseId(params.id), body) }));

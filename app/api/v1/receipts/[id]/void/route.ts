@@ -1,5 +1,4 @@
 import { api, parseId } from '../../../../_lib/handler';
-import { voidReceipt } from '@/lib/receipts';
-import { commitTogether } from '@/lib/write-batch';
+import { write } from '@/lib/writer';
 
-export const POST = api<{ id: string }>('write', async ({ db, actor, params, body }) => ({ status: 200, body: await commitTogether(db, () => voidReceipt(db, actor, parseId(params.id), body)) }));
+export const POST = api<{ id: string }>('write', async ({ db, actor, params, body }) => ({ status: 200, body: await write(db, 'voidReceipt', actor, parseId(params.id), body) }));
