@@ -18,8 +18,13 @@ export type RegisteredWriter = { file: string; submit: Submit };
 const SLOT = Symbol.for('assistance-ledger.writer');
 const registry = globalThis as unknown as Record<symbol, RegisteredWriter | undefined>;
 
-export function registerWriter(writer: RegisteredWriter | undefined): void {
+export function registerWriter(writer: RegisteredWriter): void {
   registry[SLOT] = writer;
+}
+
+/** Removes `writer` if it is the one registered (a newer one stays). */
+export function unregisterWriter(writer: RegisteredWriter): void {
+  if (registry[SLOT] === writer) registry[SLOT] = undefined;
 }
 
 /** The writer thread for the file `db` is connected to, if one runs. */

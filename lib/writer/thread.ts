@@ -3,7 +3,7 @@
 import 'server-only';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { registerWriter, type Submit } from './index';
+import { registerWriter, unregisterWriter, type RegisteredWriter, type Submit } from './index';
 import type { Outcome } from './outcome';
 import type { FromWriter, ToWriter, WriterData, WriterJob } from './protocol';
 
@@ -73,6 +73,20 @@ export async function startWriterThread(file: string, opts: { autocheckpointPage
     settle?.(outcome);
   };
 
+  const submit: Submit = (name, actor, args) => {
+    const json = argumentsJson(args);
+    if (json === null) return null;
+    return new Promise<Outcome>((resolve) => {
+      if (!alive) return resolve(stopped('the writer thread is not running'));
+      const id = nextId++;
+      waiting.set(id, resolve);
+      // the jobs of one turn of the event loop go over in one message, and the thread commits them together
+      if (!queue.length) setImmediate(flush);
+      queue.push({ id, name, actor, args: json });
+    });
+  };
+  const registered: RegisteredWriter = { file: data.file, submit };
+
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
   const ready = new Promise<void>((resolve, reject) => {
     worker.on('message', (message: FromWriter) => {
@@ -88,7 +102,7 @@ export async function startWriterThread(file: string, opts: { autocheckpointPage
     });
     void exited.then((code) => {
       // a thread that died leaves writes to the request thread's own connection, as without one
-      registerWriter(undefined);
+      unregisterWriter(registered);
       const unexpected = !stopping;
       alive = false;
       for (const settle of waiting.values()) settle(stopped(`the writer thread stopped (exit ${code}) before answering`));
@@ -99,26 +113,14 @@ export async function startWriterThread(file: string, opts: { autocheckpointPage
   });
   await ready;
 
-  const submit: Submit = (name, actor, args) => {
-    const json = argumentsJson(args);
-    if (json === null) return null;
-    return new Promise<Outcome>((resolve) => {
-      if (!alive) return resolve(stopped('the writer thread is not running'));
-      const id = nextId++;
-      waiting.set(id, resolve);
-      // the jobs of one turn of the event loop go over in one message, and the thread commits them together
-      if (!queue.length) setImmediate(flush);
-      queue.push({ id, name, actor, args: json });
-    });
-  };
-  registerWriter({ file: data.file, submit });
+  registerWriter(registered);
 
   return {
     alive: () => alive,
     async stop() {
       if (!alive) return;
       stopping = true;
-      registerWriter(undefined);
+      unregisterWriter(registered);
       flush();
       post({ kind: 'stop' });
       const timer = setTimeout(() => void worker.terminate(), 10_000);

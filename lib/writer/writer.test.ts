@@ -93,6 +93,17 @@ describe('the writer thread', () => {
     expect(a.pledges().at(-1)!.amount_fen).toBe(88);
   });
 
+  it('stopping an older thread leaves a newer one in place', async () => {
+    const a = ledger();
+    const b = ledger();
+    const older = await withThread(a.file);
+    await withThread(b.file);
+    await older.stop();
+    const changes = b.ownChanges();
+    expect((await write(b.db, 'recordPledge', b.actor, b.body(66))).amountFen).toBe(66);
+    expect(b.ownChanges()).toBe(changes);
+  });
+
   it('stop answers every write already sent before the thread closes its connection', async () => {
     const l = ledger();
     const thread = await withThread(l.file);
