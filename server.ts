@@ -10,7 +10,7 @@ import { ensureLedger } from '@/lib/bootstrap';
 import { errorForLog, logPath, redact, scrubText } from '@/lib/ops/redact';
 import { requestUserResolver } from '@/lib/ops/request-user';
 import { backupScheduleFromEnv, startBackupSchedule } from '@/lib/ops/schedule';
-import { BACKSTOP_PAGES, startCheckpointer } from '@/lib/ops/checkpointer';
+import { startCheckpointer } from '@/lib/ops/checkpointer';
 import { startWriterThread } from '@/lib/writer/thread';
 
 // Next reads this when it loads React; `next` itself is imported only in main(), after this line has run.
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   // requests' writes run in a writer thread with its own connection, beside the thread that answers requests; if it
   // cannot start, they run on this thread's connection, as they would without it
   const writer = onFile
-    ? await startWriterThread(file, { autocheckpointPages: BACKSTOP_PAGES, onProblem: (message) => log({ level: 'warn', event: 'writer', message }) }).catch((error: unknown) => {
+    ? await startWriterThread(file, { deferCheckpoints: checkpointer !== null, onProblem: (message) => log({ level: 'warn', event: 'writer', message }) }).catch((error: unknown) => {
         log({ level: 'warn', event: 'writer', message: 'the writer thread did not start; writes run on the server connection', error: errorForLog(error) });
         return null;
       })

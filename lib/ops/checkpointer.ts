@@ -49,6 +49,15 @@ parentPort.on('message', (m) => {
 `;
 
 /**
+ * What a connection that writes does while the worker checkpoints: checkpoint by itself only at the backstop, and cut
+ * the log file back after a checkpoint has emptied it. Every writing connection of the process needs both.
+ */
+export function deferCheckpoints(sqlite: Database.Database): void {
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+  sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
+}
+
+/**
  * Starts the checkpoint worker for the ledger file that `sqlite` (the server's connection) has open, and moves that
  * connection's automatic checkpoint out to the backstop. `stop` ends the worker and restores SQLite's default, so that
  * a final checkpoint by the caller finds the log as the writer left it.
@@ -57,8 +66,7 @@ export function startCheckpointer(sqlite: Database.Database, file: string, inter
   const stats: CheckpointStats = { runs: 0, frames: 0, failures: 0, lastError: null };
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file, intervalMs } });
   worker.unref();
-  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-  sqlite.pragma(`journal_size_limit = ${JOURNAL_SIZE_LIMIT_BYTES}`);
+  deferCheckpoints(sqlite);
   let running = true;
   const restoreDefault = () => {
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_AUTOCHECKPOINT}`);

@@ -44,9 +44,10 @@ export function argumentsJson(args: unknown[]): string | null {
 
 const stopped = (message: string): Outcome => ({ ok: false, error: { kind: 'other', name: 'Error', message, code: null, causeCode: null } });
 
-export async function startWriterThread(file: string, opts: { autocheckpointPages?: number; onProblem?: (message: string) => void } = {}): Promise<WriterThread> {
+/** deferCheckpoints: a checkpointer thread runs (lib/ops/checkpointer.ts), so the writer's connection leaves checkpoints to it. */
+export async function startWriterThread(file: string, opts: { deferCheckpoints?: boolean; onProblem?: (message: string) => void } = {}): Promise<WriterThread> {
   const onProblem = opts.onProblem ?? (() => {});
-  const data: WriterData = { file: path.resolve(file), autocheckpointPages: opts.autocheckpointPages ?? null };
+  const data: WriterData = { file: path.resolve(file), deferCheckpoints: opts.deferCheckpoints ?? false };
   // the thread holds modules, a batch's rows and its connection's pages: a small heap keeps the server's memory bounded
   const worker = new Worker(BOOTSTRAP, { eval: true, workerData: data, resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } });
   const waiting = new Map<number, (outcome: Outcome) => void>();

@@ -6,13 +6,7 @@ import type { Actor } from '@/lib/actor';
 import { recordPledge, updatePledge, voidPledge } from '@/lib/pledges';
 import { recordReceipt, voidReceipt } from '@/lib/receipts';
 
-export const WRITES = {
-  recordPledge: (db: Db, actor: Actor, body: unknown) => recordPledge(db, actor, body),
-  updatePledge: (db: Db, actor: Actor, id: number, body: unknown) => updatePledge(db, actor, id, body),
-  voidPledge: (db: Db, actor: Actor, id: number, body: unknown) => voidPledge(db, actor, id, body),
-  recordReceipt: (db: Db, actor: Actor, pledgeId: number, body: unknown) => recordReceipt(db, actor, pledgeId, body),
-  voidReceipt: (db: Db, actor: Actor, receiptId: number, body: unknown) => voidReceipt(db, actor, receiptId, body),
-};
+export const WRITES = { recordPledge, updatePledge, voidPledge, recordReceipt, voidReceipt };
 
 export type WriteName = keyof typeof WRITES;
 export type WriteArgs<N extends WriteName> = (typeof WRITES)[N] extends (db: Db, actor: Actor, ...args: infer A) => unknown ? A : never;

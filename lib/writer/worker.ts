@@ -3,15 +3,16 @@
 // answered once its batch is committed: the same guarantee as writing on the request's own connection.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '@/db/client';
+import { deferCheckpoints } from '@/lib/ops/checkpointer';
 import { commitTogether } from '@/lib/write-batch';
 import { errorData, type Outcome } from './outcome';
 import type { FromWriter, ToWriter, WriterData } from './protocol';
 import { isWriteName, runWrite } from './use-cases';
 
 const port = parentPort!;
-const { file, autocheckpointPages } = workerData as WriterData;
+const { file, deferCheckpoints: checkpointedElsewhere } = workerData as WriterData;
 const handle = openDatabase(file);
-if (autocheckpointPages !== null) handle.sqlite.pragma(`wal_autocheckpoint = ${autocheckpointPages}`);
+if (checkpointedElsewhere) deferCheckpoints(handle.sqlite);
 // 16 MB of pages: a province-scale write touches some fifty index and roll-up pages, and measured at 1,000,000 pledges
 // this records as fast as 32 MB did, with the server's memory (both threads, both connections) under 400 MB
 handle.sqlite.pragma('cache_size = -16384');
