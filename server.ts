@@ -2,9 +2,8 @@
 // one JSON log line per request, scheduled backups, start-up checks of the database file and a graceful stop.
 import fs from 'node:fs';
 import http from 'node:http';
-import Database from 'better-sqlite3';
 import { databasePath, getDbHandle } from '@/db/client';
-import { assertLedgerFile, StartupCheckError } from '@/db/startup-checks';
+import { StartupCheckError } from '@/db/startup-checks';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address';
 import { ensureLedger } from '@/lib/bootstrap';
 import { errorForLog, logPath, redact, scrubText } from '@/lib/ops/redact';
@@ -41,14 +40,6 @@ function routeConsoleToJson(): void {
   console.warn = (...args: unknown[]) => write(process.stderr, toEntry('warn', args));
 }
 
-/** Refuses, before anything writes to it, a file that is not a ledger, was written by newer code, or is damaged. */
-function checkDatabaseFile(file: string): void {
-  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return;
-  const sqlite = new Database(file, { fileMustExist: true });
-  assertLedgerFile(sqlite, file);
-  sqlite.close();
-}
-
 const envNumber = (name: string, fallback: number) => {
   const n = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number (got "${process.env[name]}")`);
@@ -63,8 +54,8 @@ async function main(): Promise<void> {
   const schedule = backupScheduleFromEnv();
   const file = databasePath();
 
-  checkDatabaseFile(file);
-  // The process-wide connection (kept on globalThis by db/client.ts): Next's bundled route code finds it there and
+  // The process-wide connection (kept on globalThis by db/client.ts; opening it refuses, before anything writes to it,
+  // a file that is not a ledger, was written by newer code, or is damaged): Next's bundled route code finds it there and
   // reuses it instead of opening a second one.
   ensureLedger();
   const handle = getDbHandle();

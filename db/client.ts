@@ -17,13 +17,17 @@ export function databasePath(): string {
   return process.env.DATABASE_PATH ?? path.join(process.cwd(), 'data', 'ledger.db');
 }
 
-/** Opens (creating if needed) a ledger database file and brings its schema up to date. */
-export function openDatabase(file: string): DbHandle {
+/**
+ * Opens (creating if needed) a ledger database file and brings its schema up to date. `alreadyChecked`: another
+ * connection of this process has just opened the same file, checks included (the writer thread's, beside the
+ * server's); the checks read the whole file (8 s at a million pledges), so they run once per start.
+ */
+export function openDatabase(file: string, opts: { alreadyChecked?: boolean } = {}): DbHandle {
   const isNew = file === ':memory:' || !fs.existsSync(file);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   // refuse a file that is not ours, newer than this code, or damaged, before touching it
-  if (!isNew) assertLedgerFile(sqlite, file);
+  if (!isNew && !opts.alreadyChecked) assertLedgerFile(sqlite, file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

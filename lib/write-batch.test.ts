@@ -4,7 +4,7 @@ import { sqliteOf } from '@/db/client';
 import { freshDb, makeActor, smallLedger } from './testing/ledger';
 import { recordPledge } from './pledges';
 import { DomainError } from './errors';
-import { commitTogether } from './write-batch';
+import { commitTogether, MAX_BATCH } from './write-batch';
 
 function setup() {
   const db = freshDb();
@@ -86,5 +86,13 @@ describe('commitTogether (group commit)', () => {
     await commitTogether(db, () => recordPledge(db, actor, body(1)));
     await commitTogether(db, () => recordPledge(db, actor, body(2)));
     expect(amounts()).toEqual([1, 2]);
+  });
+
+  it('commits a larger burst in turns of MAX_BATCH, answering each turn before the next one is written', async () => {
+    const { db, actor, body, amounts } = setup();
+    const burst = Array.from({ length: 2 * MAX_BATCH + 1 }, (_, i) => commitTogether(db, () => recordPledge(db, actor, body(i + 1))));
+    const recordedWhenAnswered = await Promise.all(burst.map((p) => p.then(() => amounts().length)));
+    expect(recordedWhenAnswered).toEqual(burst.map((_, i) => Math.min(burst.length, (Math.floor(i / MAX_BATCH) + 1) * MAX_BATCH)));
+    expect(amounts()).toEqual(burst.map((_, i) => i + 1));
   });
 });

@@ -29,6 +29,7 @@ const USAGE = `usage: npm run bench -- [options]
   --baseline-runs N    timed GROUP BY runs per case (default 7)
   --case-seconds S     time budget of one HTTP case (default 15): a slower case stops early, after at least 20 requests
   --duration S         seconds of each write load (default 10), --connections N (default 16)
+  --write-rounds N     rounds of trivial handler then pledges (default 3; each write figure is the mean of its rounds)
   --quick              few requests everywhere (a smoke run; the figures are rough)
   --server-node-options=OPTS  NODE_OPTIONS for the server only (e.g. --server-node-options=--max-old-space-size=256)
   --keep               keep the temporary copy and the server log
@@ -51,6 +52,7 @@ function readArgs() {
         'case-seconds': { type: 'string' },
         duration: { type: 'string' },
         connections: { type: 'string' },
+        'write-rounds': { type: 'string' },
         quick: { type: 'boolean', default: false },
         'server-node-options': { type: 'string' },
         keep: { type: 'boolean', default: false },
@@ -85,6 +87,7 @@ const opts = {
   caseSeconds: count('case-seconds', args['case-seconds'], 15, 5),
   durationS: count('duration', args.duration, 10, 3),
   connections: count('connections', args.connections, 16, 16),
+  writeRounds: Math.max(1, count('write-rounds', args['write-rounds'], 3, 1)),
   port: count('port', args.port, 0, 0),
 };
 const PARTS = ['summary', 'baseline', 'pages', 'list', 'weight', 'writes'] as const;
@@ -239,7 +242,7 @@ async function main(): Promise<number> {
   if (only.has('writes')) {
     report.section('writes: throughput and durability');
     const pools = bodyPools(baseline!.sqlite, today);
-    report.set('writes', await measureWrites({ client, baseline: baseline!, pools, connections: opts.connections, durationS: opts.durationS, today }, report));
+    report.set('writes', await measureWrites({ client, baseline: baseline!, pools, connections: opts.connections, durationS: opts.durationS, rounds: opts.writeRounds, today }, report));
     noteRss(report, 'the write loads');
   }
 
