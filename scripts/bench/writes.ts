@@ -29,6 +29,7 @@ export async function measureWrites(o: WriteOpts, report: Report): Promise<Recor
   const warmS = Math.min(3, o.durationS);
   await loadEcho({ origin: o.client.origin, connections: o.connections, durationS: warmS, pools: o.pools });
   await loadPledges({ origin: o.client.origin, connections: o.connections, durationS: warmS, pools: o.pools, cookie: o.client.cookie });
+  await new Promise((r) => setTimeout(r, 1500)); // its last writes land before the totals are read
 
   const before = await grandTotal(o.client);
   const maxIdBefore = sqlite.prepare(`SELECT COALESCE(MAX(id), 0) FROM pledges`).pluck().get() as number;
