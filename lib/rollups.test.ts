@@ -71,6 +71,14 @@ describe('roll-ups', () => {
     );
   }, 120_000);
 
+  it('answer from the grain with the fewest rows for the question: a town without months from the town detail, with months from the town-month grain', () => {
+    expect(planRollup(['donorType'], { year: 2025, townId: 7 })?.table).toBe('rollup_town_detail');
+    expect(planRollup(['category'], { townId: 7 })?.table).toBe('rollup_town');
+    expect(planRollup(['month'], { year: 2025, townId: 7 })?.table).toBe('rollup_town_month');
+    expect(planRollup(['month', 'donorType'], { townId: 7 })?.table).toBe('rollup_town_month');
+    expect(planRollup(['donor'], { townId: 7 })?.table).toBe('rollup_town_donor');
+  });
+
   it('page the cubes in SQL exactly as the live answer orders: by amount or by key, ties by key, absent places first', () => {
     const compare = (a: (string | number | null)[], b: (string | number | null)[]) => {
       for (let i = 0; i < a.length; i++) {

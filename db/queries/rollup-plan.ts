@@ -53,10 +53,21 @@ function neededKeys(dims: GroupDimension[], filters: SummaryFilters): Set<KeyCol
   return needed;
 }
 
+/**
+ * The plain grains in the order they are tried, fewest rows first: as GRAINS lists them, except that a town's rows by
+ * category and donor type are fewer in rollup_town_detail than in rollup_town_month, which repeats them for every
+ * month (at 1,000,000 pledges: 358,000 rows against 1,004,000; one town's year by donor type read in 0.1 ms against
+ * 1.2 ms), so the month grain answers only questions that need a month.
+ */
+const TRIED_IN_ORDER = GRAINS.filter((g) => !g.cube)
+  .map((g, i, all) => ({ g, at: g.table === 'rollup_town_month' ? all.findIndex((x) => x.table === 'rollup_town_detail') + 0.5 : i }))
+  .sort((a, b) => a.at - b.at)
+  .map(({ g }) => g);
+
 /** The smallest grain (never a cube) that covers the question; its rows are grouped by the dimensions. */
 export function planRollup(dims: GroupDimension[], filters: SummaryFilters): RollupPlan | null {
   const needed = neededKeys(dims, filters);
-  const grain = needed && GRAINS.find((g) => !g.cube && [...needed].every((k) => g.keys.includes(k)));
+  const grain = needed && TRIED_IN_ORDER.find((g) => [...needed].every((k) => g.keys.includes(k)));
   return grain ? { table: grain.table } : null;
 }
 
