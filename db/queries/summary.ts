@@ -123,6 +123,12 @@ export function summarizeLive(reader: Reader, dims: GroupDimension[], filters: S
   return { rows: list, total: totalsOf(list, total.count) };
 }
 
+/**
+ * rollup_split read straight through: its only index (by pledge) would hand COUNT(DISTINCT pledge_id) its rows in
+ * order, at the price of a lookup per row — at a million pledges 2.3 ms against 0.8 ms for one town's year.
+ */
+const SPLIT_SCAN = sql.raw(`${SPLIT_TABLE} NOT INDEXED`);
+
 /** The same figures from the roll-up chosen by planRollup(); pledge counts of split pledges come from rollup_split. */
 function summarizeRollup(reader: Reader, plan: RollupPlan, dims: GroupDimension[], filters: SummaryFilters): RawSummary {
   const where = rollupConditions(filters);
@@ -132,10 +138,10 @@ function summarizeRollup(reader: Reader, plan: RollupPlan, dims: GroupDimension[
     SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, SUM(pledges) AS cnt
     FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY ${groupBy} HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`);
   const split = reader.all<Row>(sql`
-    SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where} GROUP BY ${groupBy}`);
+    SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${SPLIT_SCAN} WHERE ${where} GROUP BY ${groupBy}`);
   const count = reader.get<{ n: number }>(sql`
     SELECT (SELECT COALESCE(SUM(pledges), 0) FROM ${sql.raw(plan.table)} WHERE ${where})
-         + (SELECT COUNT(DISTINCT pledge_id) FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}) AS n`)!;
+         + (SELECT COUNT(DISTINCT pledge_id) FROM ${SPLIT_SCAN} WHERE ${where}) AS n`)!;
   const list = mergeRows(dims, pledged, [], split);
   return { rows: list, total: totalsOf(list, count.n) };
 }
@@ -179,14 +185,14 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters
   const onPage = JSON.stringify(pledged.map((r) => dims.map((_, i) => r[`k${i}`] ?? 0)));
   const fromJson = sql.raw(dims.map((_, i) => `value ->> ${i}`).join(', '));
   const split = pledged.length
-    ? reader.all<Row>(sql`SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${sql.raw(SPLIT_TABLE)}
+    ? reader.all<Row>(sql`SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${SPLIT_SCAN}
         WHERE ${where} AND (${rawKeys}) IN (SELECT ${fromJson} FROM json_each(${onPage})) GROUP BY ${keys}`)
     : [];
   // the totals depend on the filters only: the smallest roll-up that covers them (the yearly one for a whole ledger)
   const totals = sql.raw(planRollup([], filters)!.table);
   const total = reader.get<RawSummary['total']>(sql`
     SELECT COALESCE(SUM(pledged_fen), 0) AS pledgedFen, COALESCE(SUM(received_fen), 0) AS receivedFen,
-      COALESCE(SUM(pledges), 0) + (SELECT COUNT(DISTINCT pledge_id) FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}) AS count
+      COALESCE(SUM(pledges), 0) + (SELECT COUNT(DISTINCT pledge_id) FROM ${SPLIT_SCAN} WHERE ${where}) AS count
     FROM ${totals} WHERE ${where}`)!;
   // a first page that is not full is the whole answer; otherwise the groups are counted
   const rowCount = page.offset === 0 && (page.limit < 0 || pledged.length < page.limit) ? pledged.length : countRows();
@@ -226,7 +232,7 @@ function headlineRollup(reader: Reader, filters: SummaryFilters, plans: { total:
     FROM ${sql.raw(plans.total.table)} WHERE ${where}`)!;
   const split = reader.get<{ pledges: number; trained: number; beneficiaries: number; jobs: number }>(sql`
     SELECT COUNT(*) AS pledges, COALESCE(SUM(people_trained), 0) AS trained, COALESCE(SUM(beneficiaries), 0) AS beneficiaries, COALESCE(SUM(jobs), 0) AS jobs
-    FROM (SELECT DISTINCT pledge_id, people_trained, beneficiaries, jobs FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where})`)!;
+    FROM (SELECT DISTINCT pledge_id, people_trained, beneficiaries, jobs FROM ${SPLIT_SCAN} WHERE ${where})`)!;
   // donors and villages from their cubes (one row each) when the filters allow, else grouped from a roll-up
   const donorCube = planCube(['donor'], filters);
   const donors = reader.get<{ n: number }>(
