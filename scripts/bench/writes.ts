@@ -23,10 +23,10 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
  */
 export async function measureWrites(o: WriteOpts, report: Report): Promise<Record<string, unknown>> {
   const { sqlite, reader } = o.baseline;
-  report.line(`autocannon, ${o.connections} connections, ${o.durationS} s each, a different pledge-like body per request; ${o.rounds} round(s) of trivial handler then pledges, after ${Math.min(3, o.durationS)} s of each to warm up`);
+  const warmS = Math.min(3, o.durationS);
+  report.line(`autocannon, ${o.connections} connections, ${o.durationS} s each, a different pledge-like body per request; ${o.rounds} round(s) of trivial handler then pledges, after ${warmS} s of each to warm up`);
 
   // a short load of each first, unmeasured: both handlers are compiled and warm before the rounds count
-  const warmS = Math.min(3, o.durationS);
   await loadEcho({ origin: o.client.origin, connections: o.connections, durationS: warmS, pools: o.pools });
   await loadPledges({ origin: o.client.origin, connections: o.connections, durationS: warmS, pools: o.pools, cookie: o.client.cookie });
   await new Promise((r) => setTimeout(r, 1500)); // its last writes land before the totals are read
