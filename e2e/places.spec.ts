@@ -27,6 +27,8 @@ test('a coordinator adds a village under a town, and the tree shows it under tha
 
   await page.goto('/places');
   const tree = page.getByRole('region', { name: '帮扶地点层级' });
+  // the rows are read in one go below (evaluateAll does not wait): first wait until the new village's row is there
+  await expect(tree.getByRole('link', { name, exact: true })).toBeVisible();
   const places = await tree.locator('tbody tr').evaluateAll((rows) => rows.map((r) => ({ name: r.querySelector('th a')?.textContent, level: r.getAttribute('data-level') })));
   const town = places.findIndex((p) => p.name === '乐旺镇');
   const village = places.findIndex((p) => p.name === name);
