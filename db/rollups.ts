@@ -12,7 +12,9 @@ export type KeyColumn = 'year' | 'month' | 'place_id' | 'village_id' | 'town_id'
 /**
  * pledged_fen and received_fen: money; allocations: allocation rows (split pledges included), so a row exists for every
  * allocation; pledges, people_trained, beneficiaries, jobs: of single-allocation pledges only (additive exactly). A split
- * pledge's pledge-level figures are counted from rollup_split, once per pledge, whatever the grouping.
+ * pledge's pledge-level figures are counted from rollup_split, once per pledge, whatever the grouping. Except in a cube,
+ * whose row is a whole answer's group (never summed with another): there `pledges` counts every pledge with an
+ * allocation in the row, split pledges once each, so that an answer read from a cube needs no count from rollup_split.
  */
 export const MEASURES = ['pledged_fen', 'received_fen', 'allocations', 'pledges', 'people_trained', 'beneficiaries', 'jobs'] as const;
 
@@ -121,6 +123,15 @@ const CUBE_VARIANTS: [boolean, boolean][] = [
 const allValue = (k: KeyColumn, [allYears, allCategories]: [boolean, boolean]) =>
   k === 'year' && allYears ? ALL_YEAR : k === 'category' && allCategories ? ALL_CATEGORY : undefined;
 
+/** A cube's key columns in one of its versions, for a SELECT: each key as it is or as the value that stands for "all". */
+const variantColumns = (grain: Grain, variant: [boolean, boolean]) =>
+  grain.keys
+    .map((k) => {
+      const all = allValue(k, variant);
+      return all === undefined ? k : `${typeof all === 'string' ? `'${all}'` : all} AS ${k}`;
+    })
+    .join(', ');
+
 function upsertSql(grain: Grain, source: string, sign: 1 | -1): string {
   const keys = grain.keys.join(', ');
   const signedSum = (m: string) => `${sign === 1 ? '' : '-'}SUM(${m})`;
@@ -133,17 +144,23 @@ function upsertSql(grain: Grain, source: string, sign: 1 | -1): string {
     ${upsert}`;
   }
   // grouped once at the grain's own keys, then each group also counts for every year, every category, and both
-  const variants = CUBE_VARIANTS.map((variant) => {
-    const cols = grain.keys.map((k) => {
-      const all = allValue(k, variant);
-      return all === undefined ? k : `${typeof all === 'string' ? `'${all}'` : all} AS ${k}`;
-    });
-    return `SELECT ${cols.join(', ')}, ${MEASURES.join(', ')} FROM base`;
-  });
+  const variants = CUBE_VARIANTS.map((variant) => `SELECT ${variantColumns(grain, variant)}, ${MEASURES.join(', ')} FROM base`);
   return `WITH base AS MATERIALIZED (SELECT ${keys}, ${MEASURES.map((m) => `${signedSum(m)} AS ${m}`).join(', ')} FROM (${source}) WHERE 1 GROUP BY ${keys})
     INSERT INTO ${grain.table} (${keys}, ${MEASURES.join(', ')})
     SELECT ${keys}, ${MEASURES.map((m) => `SUM(${m})`).join(', ')} FROM (${variants.join(' UNION ALL ')}) WHERE 1 GROUP BY ${keys}
     ${upsert}`;
+}
+
+/**
+ * A cube's counts of split pledges, added (+1) or taken away (−1): each split pledge in scope once in every version of
+ * a cube row it has an allocation in, from its rows in rollup_split (`splitWhere` over them).
+ */
+function cubeSplitCountsSql(grain: Grain, splitWhere: string, sign: 1 | -1): string {
+  const keys = grain.keys.join(', ');
+  const variants = CUBE_VARIANTS.map((variant) => `SELECT ${variantColumns(grain, variant)}, pledge_id FROM ${SPLIT_TABLE} WHERE ${splitWhere}`);
+  return `INSERT INTO ${grain.table} (${keys}, pledges)
+    SELECT ${keys}, ${sign === 1 ? '' : '-'}COUNT(DISTINCT pledge_id) FROM (${variants.join(' UNION ALL ')}) WHERE 1 GROUP BY ${keys}
+    ON CONFLICT (${keys}) DO UPDATE SET pledges = pledges + excluded.pledges`;
 }
 
 function keyVariants(grain: Grain, row: Record<KeyColumn, number | string>): (number | string)[][] {
@@ -173,7 +190,17 @@ function rollupIndexes(): { name: string; create: string }[] {
 /** Changes whenever a definition above changes, so that an older file's roll-ups are rebuilt on open. */
 export const ROLLUP_SIGNATURE = crypto
   .createHash('sha256')
-  .update(JSON.stringify({ GRAINS, MEASURES, SPLIT_KEYS, create: createRollupTablesSql(), contributions: contributionsSql('?'), split: splitRowsSql('?') }))
+  .update(
+    JSON.stringify({
+      GRAINS,
+      MEASURES,
+      SPLIT_KEYS,
+      create: createRollupTablesSql(),
+      contributions: contributionsSql('?'),
+      split: splitRowsSql('?'),
+      cubeSplitCounts: GRAINS.filter((g) => g.cube).map((g) => cubeSplitCountsSql(g, '?', 1)),
+    }),
+  )
   .digest('hex')
   .slice(0, 16);
 
@@ -195,7 +222,23 @@ function applyContributionsTo(sqlite: Database.Database, grains: Grain[], scope:
   sqlite.prepare(`CREATE TEMP TABLE rollup_contrib AS ${contributionsSql(where)}`).run(params);
   for (const g of grains) prepared(sqlite, upsertSql(g, 'SELECT * FROM temp.rollup_contrib', sign)).run();
   sqlite.prepare('DROP TABLE temp.rollup_contrib').run();
+  // the cubes count split pledges from their split rows: those as they stood before a change, or as they are after it
+  const cubes = grains.filter((g) => g.cube);
+  if (sign === -1) addCubeSplitCounts(sqlite, cubes, scope, -1);
   applySplitRows(sqlite, where, params, sign);
+  if (sign === 1) addCubeSplitCounts(sqlite, cubes, scope, 1);
+}
+
+/** rollup_split's rows of the pledges in scope. */
+function splitScopeSql(scope: Scope): { where: string; params: Record<string, number> } {
+  if (scope === 'all') return { where: '1', params: {} };
+  const { where, params } = scopeSql(scope);
+  return { where: `pledge_id IN (SELECT p.id FROM pledges p WHERE ${where})`, params };
+}
+
+function addCubeSplitCounts(sqlite: Database.Database, cubes: Grain[], scope: Scope, sign: 1 | -1): void {
+  const { where, params } = splitScopeSql(scope);
+  for (const g of cubes) prepared(sqlite, cubeSplitCountsSql(g, where, sign)).run(params);
 }
 
 function applySplitRows(sqlite: Database.Database, where: string, params: Record<string, number>, sign: 1 | -1): void {
@@ -216,6 +259,8 @@ function upsertValuesSql(grain: Grain): string {
 const ONE_PLEDGE = scopeSql({ pledge: 0 });
 const ONE_PLEDGE_CONTRIBUTIONS = contributionsSql(ONE_PLEDGE.where);
 const UPSERT_VALUES = GRAINS.map((grain) => ({ grain, text: upsertValuesSql(grain) }));
+const PLEDGES = MEASURES.indexOf('pledges');
+const ALLOCATIONS = MEASURES.indexOf('allocations');
 
 /**
  * One pledge (every use case but imports): its few contribution rows are read once and summed per grain here, then
@@ -235,6 +280,8 @@ function applyOnePledge(sqlite: Database.Database, pledgeId: number, sign: 1 | -
         for (let i = 0; i < MEASURES.length; i++) sum.measures[i]! += row[MEASURES[i]!];
       }
     }
+    // a cube row counts the pledge once if it has an allocation there, split or not
+    if (grain.cube) for (const { measures } of sums.values()) measures[PLEDGES] = measures[ALLOCATIONS]! > 0 ? 1 : 0;
     const upsert = prepared(sqlite, text);
     for (const { keys, measures } of sums.values()) upsert.run(...keys, ...measures.map((v) => sign * v));
   }
@@ -261,6 +308,8 @@ function fillFromLedger(sqlite: Database.Database): void {
     sqlite.prepare(upsertSql(g, `SELECT * FROM ${source.table}`, 1)).run();
     filled.push(g);
   }
+  // the plain grains hold single-allocation pledges' counts only: the cubes' split pledges come from rollup_split
+  addCubeSplitCounts(sqlite, GRAINS.filter((g) => g.cube), 'all', 1);
 }
 
 /** Empties every roll-up and fills it again from the ledger's rows. */
