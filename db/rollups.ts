@@ -15,8 +15,10 @@ export type KeyColumn = 'year' | 'month' | 'place_id' | 'village_id' | 'town_id'
  * pledge's pledge-level figures are counted from rollup_split, once per pledge, whatever the grouping. Except in a cube,
  * whose row is a whole answer's group (never summed with another): there `pledges` counts every pledge with an
  * allocation in the row, split pledges once each, so that an answer read from a cube needs no count from rollup_split.
+ * pledge_heads: pledges counted on their first allocation (lowest id) only, split or not — exact, without rollup_split,
+ * for any grouping and filtering by what a pledge has one value of (year, month, donor, donor type, form, channel).
  */
-export const MEASURES = ['pledged_fen', 'received_fen', 'allocations', 'pledges', 'people_trained', 'beneficiaries', 'jobs'] as const;
+export const MEASURES = ['pledged_fen', 'received_fen', 'allocations', 'pledges', 'people_trained', 'beneficiaries', 'jobs', 'pledge_heads'] as const;
 
 /**
  * A grain's rows are keyed by `keys`. A cube grain (`cube: true`, keys ending with year and category) also holds,
@@ -84,6 +86,7 @@ const PLACE_KEYS = `a.place_id AS place_id,
   a.category_code AS category, p.donor_id AS donor_id, d.type AS donor_type, p.form AS form, p.channel AS channel`;
 
 const SINGLE = `(SELECT COUNT(*) FROM allocations x WHERE x.pledge_id = p.id) = 1`;
+const HEAD = `a.id = (SELECT MIN(x.id) FROM allocations x WHERE x.pledge_id = p.id)`;
 
 /** Every contribution of the pledges in scope: one row per allocation (pledged, in the pledge's month) and per live receipt share (received, in the receipt's month). */
 function contributionsSql(where: string): string {
@@ -92,12 +95,13 @@ function contributionsSql(where: string): string {
       CASE WHEN ${SINGLE} THEN 1 ELSE 0 END AS pledges,
       CASE WHEN ${SINGLE} THEN COALESCE(p.people_trained, 0) ELSE 0 END AS people_trained,
       CASE WHEN ${SINGLE} THEN COALESCE(p.beneficiaries, 0) ELSE 0 END AS beneficiaries,
-      CASE WHEN ${SINGLE} THEN COALESCE(p.jobs, 0) ELSE 0 END AS jobs
+      CASE WHEN ${SINGLE} THEN COALESCE(p.jobs, 0) ELSE 0 END AS jobs,
+      CASE WHEN ${HEAD} THEN 1 ELSE 0 END AS pledge_heads
     FROM pledges p JOIN allocations a ON a.pledge_id = p.id JOIN places pl ON pl.id = a.place_id JOIN donors d ON d.id = p.donor_id
     WHERE p.voided_at IS NULL AND ${where}
     UNION ALL
     SELECT CAST(substr(p.pledged_on, 1, 4) AS INTEGER), substr(r.received_on, 1, 7), ${PLACE_KEYS},
-      0, ra.amount_fen, 0, 0, 0, 0, 0
+      0, ra.amount_fen, 0, 0, 0, 0, 0, 0
     FROM pledges p JOIN allocations a ON a.pledge_id = p.id JOIN receipt_allocations ra ON ra.allocation_id = a.id
       JOIN receipts r ON r.id = ra.receipt_id AND r.voided_at IS NULL
       JOIN places pl ON pl.id = a.place_id JOIN donors d ON d.id = p.donor_id

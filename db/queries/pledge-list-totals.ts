@@ -2,7 +2,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { SPLIT_TABLE } from '../rollups';
-import { planRollup, rollupConditions } from './rollup-plan';
+import { countsByHeads, planRollup, rollupConditions } from './rollup-plan';
 import type { SummaryFilters } from './summary';
 import { andAll, hasAllocationFilter, listConditions, textSearch, type TextSearch } from './pledge-conditions';
 import type { PledgeFilters, Reader } from './pledges';
@@ -139,6 +139,11 @@ export function monthCounts(reader: Reader, f: PledgeFilters): { month: string; 
   const plan = planRollup(['month'], rf.summary);
   if (!plan) return null;
   const where = rollupConditions(rf.summary);
+  // grouped by month and filtered by what a pledge has one value of: each pledge counted on its head allocation
+  if (countsByHeads(['month'], rf.summary)) {
+    return reader.all<{ month: string; n: number }>(sql`
+      SELECT month, SUM(pledge_heads) AS n FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY month HAVING SUM(pledge_heads) > 0 ORDER BY month`);
+  }
   return reader.all<{ month: string; n: number }>(sql`
     SELECT month, SUM(n) AS n FROM (
       SELECT month, SUM(pledges) AS n FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY month

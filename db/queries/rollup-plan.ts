@@ -64,6 +64,18 @@ const TRIED_IN_ORDER = GRAINS.filter((g) => !g.cube)
   .sort((a, b) => a.at - b.at)
   .map(({ g }) => g);
 
+/** What a pledge has one value of, whichever its allocations (place and category are the allocations'). */
+const PLEDGE_KEYS = new Set<KeyColumn>(['year', 'month', 'donor_id', 'donor_type', 'form', 'channel']);
+
+/**
+ * Whether the question's pledges are counted by their heads (`pledge_heads`, exact with no count from rollup_split):
+ * when it groups and filters by pledge keys only, all of a pledge's allocations fall in one group, its head among them.
+ */
+export function countsByHeads(dims: GroupDimension[], filters: SummaryFilters): boolean {
+  const needed = neededKeys(dims, filters);
+  return needed !== null && [...needed].every((k) => PLEDGE_KEYS.has(k));
+}
+
 /** The smallest grain (never a cube) that covers the question; its rows are grouped by the dimensions. */
 export function planRollup(dims: GroupDimension[], filters: SummaryFilters): RollupPlan | null {
   const needed = neededKeys(dims, filters);

@@ -3,7 +3,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CategoryCode, PledgeStatus } from '@/lib/codes';
 import { pledgeStatusCondition } from './status';
-import { planCube, planRollup, rawKeyColumns, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
+import { countsByHeads, planCube, planRollup, rawKeyColumns, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
 import { SPLIT_TABLE } from '../rollups';
 import type { Reader } from './pledges';
 
@@ -134,16 +134,24 @@ function summarizeRollup(reader: Reader, plan: RollupPlan, dims: GroupDimension[
   const where = rollupConditions(filters);
   const select = sql.join(dims.map((d, i) => sql`${sql.raw(ROLLUP_DIMENSION[d]!)} AS k${sql.raw(String(i))}`), sql`, `);
   const groupBy = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
+  const heads = countsByHeads(dims, filters);
   const pledged = reader.all<Row>(sql`
-    SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, SUM(pledges) AS cnt
+    SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, ${heads ? sql`SUM(pledge_heads)` : sql`SUM(pledges)`} AS cnt
     FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY ${groupBy} HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`);
-  const split = reader.all<Row>(sql`
+  const split = heads ? [] : reader.all<Row>(sql`
     SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${SPLIT_SCAN} WHERE ${where} GROUP BY ${groupBy}`);
-  const count = reader.get<{ n: number }>(sql`
-    SELECT (SELECT COALESCE(SUM(pledges), 0) FROM ${sql.raw(plan.table)} WHERE ${where})
-         + (SELECT COUNT(DISTINCT pledge_id) FROM ${SPLIT_SCAN} WHERE ${where}) AS n`)!;
+  const count = reader.get<{ n: number }>(sql`SELECT ${pledgeCountSql(filters)} AS n FROM ${sql.raw(plan.table)} WHERE ${where}`)!;
   const list = mergeRows(dims, pledged, [], split);
   return { rows: list, total: totalsOf(list, count.n) };
+}
+
+/**
+ * The pledges of the filters, over the rows of a roll-up that covers them (filtered by them): by their heads, or the
+ * single-allocation ones plus the split ones.
+ */
+function pledgeCountSql(filters: SummaryFilters): SQL {
+  if (countsByHeads([], filters)) return sql`COALESCE(SUM(pledge_heads), 0)`;
+  return sql`COALESCE(SUM(pledges), 0) + (SELECT COUNT(DISTINCT pledge_id) FROM ${SPLIT_SCAN} WHERE ${rollupConditions(filters)})`;
 }
 
 export type RawSummaryPage = RawSummary & { rowCount: number };
@@ -163,6 +171,7 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters
   let countRows: () => number;
   const cube = planCube(dims, filters);
   const plan = cube ? null : planRollup(dims, filters);
+  const heads = countsByHeads(dims, filters);
   if (cube) {
     // one row per group already: read in the order of the cube's index, as far as the page goes
     const live = sql`${cube.where} AND (allocations <> 0 OR received_fen <> 0)`;
@@ -174,27 +183,26 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters
     const table = sql.raw(plan.table);
     const nonEmpty = sql`HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`;
     pledged = reader.all<Row>(sql`
-      SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, SUM(pledges) AS cnt
+      SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, ${heads ? sql`SUM(pledge_heads)` : sql`SUM(pledges)`} AS cnt
       FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty}
       ORDER BY ${order === 'amount' ? sql`fen DESC, ${keys}` : keys} LIMIT ${page.limit} OFFSET ${page.offset}`);
     countRows = () => reader.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${select} FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty})`)!.n;
   } else {
     return null;
   }
-  // a cube's counts are whole; otherwise split pledges are counted for the page's groups only (their raw keys: 0 for an
-  // absent place, as stored) — each group's distinct pledges listed once, then counted: 9 ms against 15 ms for
-  // COUNT(DISTINCT) per group over the 596 groups of month × donor type at a million pledges
+  // a cube's counts and counts by heads are whole; otherwise split pledges are counted for the page's groups only (their
+  // raw keys: 0 for an absent place, as stored) — each group's distinct pledges listed once, then counted: 9 ms against
+  // 15 ms for COUNT(DISTINCT) per group over the 596 groups of month × donor type at a million pledges
   const onPage = JSON.stringify(pledged.map((r) => dims.map((_, i) => r[`k${i}`] ?? 0)));
   const fromJson = sql.raw(dims.map((_, i) => `value ->> ${i}`).join(', '));
-  const split = pledged.length && !cube
+  const split = pledged.length && !cube && !heads
     ? reader.all<Row>(sql`SELECT ${keys}, COUNT(*) AS cnt FROM (SELECT DISTINCT ${select}, pledge_id FROM ${SPLIT_SCAN}
         WHERE ${where} AND (${rawKeys}) IN (SELECT ${fromJson} FROM json_each(${onPage}))) GROUP BY ${keys}`)
     : [];
   // the totals depend on the filters only: the smallest roll-up that covers them (the yearly one for a whole ledger)
   const totals = sql.raw(planRollup([], filters)!.table);
   const total = reader.get<RawSummary['total']>(sql`
-    SELECT COALESCE(SUM(pledged_fen), 0) AS pledgedFen, COALESCE(SUM(received_fen), 0) AS receivedFen,
-      COALESCE(SUM(pledges), 0) + (SELECT COUNT(DISTINCT pledge_id) FROM ${SPLIT_SCAN} WHERE ${where}) AS count
+    SELECT COALESCE(SUM(pledged_fen), 0) AS pledgedFen, COALESCE(SUM(received_fen), 0) AS receivedFen, ${pledgeCountSql(filters)} AS count
     FROM ${totals} WHERE ${where}`)!;
   // a first page that is not full is the whole answer; otherwise the groups are counted
   const rowCount = page.offset === 0 && (page.limit < 0 || pledged.length < page.limit) ? pledged.length : countRows();
