@@ -194,7 +194,10 @@ function choosePlan(f: PledgeFilters, sort: PledgeSort, slice: Slice, total: num
   if (sort === 'donor' && gatherBy === 'text' && donorNamesMatch && total <= 50_000) return gatherBy;
   const walkEntry = (sort === 'id' ? 3 : 1) + (hasAllocationFilter(f) ? 20 : 0) + (like ? 30 : 0);
   // a year holds about a quarter of a ledger of a few years
-  const walked = ((slice.offset + slice.limit) * (yearRange ? ledger / 4 : ledger)) / Math.max(total, 1);
+  const spread = ((slice.offset + slice.limit) * (yearRange ? ledger / 4 : ledger)) / Math.max(total, 1);
+  // a place's pledges come from its own few donors, so in donor order they come in clumps far apart: at 1,000,000
+  // pledges a town's 3,308 came from 296 of 20,000 donors, and the walk to its last 8 read 12,491 pledges, not 2,418
+  const walked = sort === 'donor' && (f.placeId || f.atPlaceId) ? spread * 5 : spread;
   const walkCost = walked * walkEntry;
   const gatherCost = gatherBy === 'any' ? ledger * 3 : total * (gatherBy === 'places' || gatherBy === 'category' || gatherBy === 'text' ? 30 : 2);
   return gatherCost < walkCost ? gatherBy : walk;
