@@ -129,14 +129,20 @@ export function summarizeLive(reader: Reader, dims: GroupDimension[], filters: S
  */
 const SPLIT_SCAN = sql.raw(`${SPLIT_TABLE} NOT INDEXED`);
 
-/** The same figures from the roll-up chosen by planRollup(); pledge counts of split pledges come from rollup_split. */
+/**
+ * A group's pledges over its roll-up rows: by their heads, or the single-allocation ones (the split ones are then
+ * counted from rollup_split).
+ */
+const groupCountSql = (byHeads: boolean): SQL => (byHeads ? sql`SUM(pledge_heads)` : sql`SUM(pledges)`);
+
+/** The same figures from the roll-up chosen by planRollup(); pledges counted by heads, or split ones from rollup_split. */
 function summarizeRollup(reader: Reader, plan: RollupPlan, dims: GroupDimension[], filters: SummaryFilters): RawSummary {
   const where = rollupConditions(filters);
   const select = sql.join(dims.map((d, i) => sql`${sql.raw(ROLLUP_DIMENSION[d]!)} AS k${sql.raw(String(i))}`), sql`, `);
   const groupBy = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
   const heads = countsByHeads(dims, filters);
   const pledged = reader.all<Row>(sql`
-    SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, ${heads ? sql`SUM(pledge_heads)` : sql`SUM(pledges)`} AS cnt
+    SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, ${groupCountSql(heads)} AS cnt
     FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY ${groupBy} HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`);
   const split = heads ? [] : reader.all<Row>(sql`
     SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${SPLIT_SCAN} WHERE ${where} GROUP BY ${groupBy}`);
@@ -183,7 +189,7 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters
     const table = sql.raw(plan.table);
     const nonEmpty = sql`HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`;
     pledged = reader.all<Row>(sql`
-      SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, ${heads ? sql`SUM(pledge_heads)` : sql`SUM(pledges)`} AS cnt
+      SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, ${groupCountSql(heads)} AS cnt
       FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty}
       ORDER BY ${order === 'amount' ? sql`fen DESC, ${keys}` : keys} LIMIT ${page.limit} OFFSET ${page.offset}`);
     countRows = () => reader.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT ${select} FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty})`)!.n;
