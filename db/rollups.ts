@@ -229,7 +229,7 @@ function applyContributionsTo(sqlite: Database.Database, grains: Grain[], scope:
   // the cubes count split pledges from their split rows: those as they stood before a change, or as they are after it
   const cubes = grains.filter((g) => g.cube);
   if (sign === -1) addCubeSplitCounts(sqlite, cubes, scope, -1);
-  applySplitRows(sqlite, where, params, sign);
+  applySplitRows(sqlite, scope, sign);
   if (sign === 1) addCubeSplitCounts(sqlite, cubes, scope, 1);
 }
 
@@ -245,9 +245,14 @@ function addCubeSplitCounts(sqlite: Database.Database, cubes: Grain[], scope: Sc
   for (const g of cubes) prepared(sqlite, cubeSplitCountsSql(g, where, sign)).run(params);
 }
 
-function applySplitRows(sqlite: Database.Database, where: string, params: Record<string, number>, sign: 1 | -1): void {
-  if (sign === -1) prepared(sqlite, `DELETE FROM ${SPLIT_TABLE} WHERE pledge_id IN (SELECT p.id FROM pledges p WHERE ${where})`).run(params);
-  else prepared(sqlite, `INSERT INTO ${SPLIT_TABLE} ${splitRowsSql(where)}`).run(params);
+function applySplitRows(sqlite: Database.Database, scope: Scope, sign: 1 | -1): void {
+  if (sign === -1) {
+    const { where, params } = splitScopeSql(scope);
+    prepared(sqlite, `DELETE FROM ${SPLIT_TABLE} WHERE ${where}`).run(params);
+  } else {
+    const { where, params } = scopeSql(scope);
+    prepared(sqlite, `INSERT INTO ${SPLIT_TABLE} ${splitRowsSql(where)}`).run(params);
+  }
 }
 
 type ContributionRow = Record<KeyColumn, number | string> & Record<(typeof MEASURES)[number], number>;
@@ -291,7 +296,7 @@ function applyOnePledge(sqlite: Database.Database, pledgeId: number, sign: 1 | -
   }
   // a pledge with one allocation (most of them) has no split rows to add: its contribution rows say how many it has
   const allocations = rows.reduce((n, row) => n + row.allocations, 0);
-  if (sign === -1 || allocations > 1) applySplitRows(sqlite, ONE_PLEDGE.where, params, sign);
+  if (sign === -1 || allocations > 1) applySplitRows(sqlite, { pledge: pledgeId }, sign);
 }
 
 /** Whether every key of `grain` is a key of `finer` (a plain grain): then `finer`'s rows summed give `grain`'s. */
