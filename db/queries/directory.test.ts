@@ -3,14 +3,14 @@ import { freshDb, makeActor, smallLedger } from '@/lib/testing/ledger';
 import { recordPledge, voidPledge } from '@/lib/pledges';
 import { recordReceipt } from '@/lib/receipts';
 import { createDonor, updateDonor } from '@/lib/donors';
-import { createPlace } from '@/lib/places';
+import { createPlace, updatePlace } from '@/lib/places';
 import { seedDemo } from '@/lib/bootstrap';
 import { codeLabels } from '@/lib/i18n/labels';
 import { summarize } from '@/lib/summary';
 import { donorDirectory, donorProfile, placeProfile, placeTree } from '@/lib/profiles';
 import { daysBetween, todayInChina } from '@/lib/time';
 import { DomainError } from '@/lib/errors';
-import { getDonor, getPlace, listDonors, listPlaces } from './directory';
+import { getDonor, getPlace, getPlaceWithFigures, listDonors, listPlaces } from './directory';
 import { allocationsAt } from './profiles';
 
 const labels = codeLabels('zh');
@@ -130,6 +130,24 @@ describe('the place tree', () => {
     expect(nodes.map((n) => [n.level, n.depth])).toEqual([
       ['county', 0], ['town', 1], ['village', 2], ['village', 2], ['town', 1], ['village', 2], ['village', 2],
     ]);
+  });
+
+  it('reads one place as the list has it: a second county, a moved village, voided pledges', () => {
+    const { db, actor, l } = ledger();
+    const county2 = createPlace(db, actor, { nameZh: '第二县', level: 'county', parentId: null });
+    const town2 = createPlace(db, actor, { nameZh: '第二县某镇', level: 'town', parentId: county2.id });
+    const base = { form: 'cash', pledgedOn: '2024-03-01', category: 'health' } as const;
+    recordPledge(db, actor, { ...base, donorId: l.donors[0]!.id, amountFen: 7_007, placeId: county2.id });
+    recordPledge(db, actor, { ...base, donorId: l.donors[1]!.id, amountFen: 3_003, placeId: town2.id });
+    // a village with pledges moves to the other town: its figures follow it
+    const moved = l.villages[2]!;
+    updatePlace(db, actor, moved.id, { nameZh: moved.nameZh, level: 'village', parentId: l.towns[0]!.id, version: 1 });
+    const listed = listPlaces(db);
+    expect(listed.find((p) => p.id === county2.id)).toMatchObject({ ownFen: 7_007, totalFen: 10_010 });
+    expect(listed.find((p) => p.id === l.towns[0]!.id)!.totalFen).toBe(100_001 + 50_000 + 20_000 + 12_345);
+    expect(listed.find((p) => p.id === l.county.id)!.totalFen).toBe(100_001 + 50_000 + 70_000 + 20_000 + 12_345);
+    for (const p of listed) expect(getPlaceWithFigures(db, p.id), p.nameZh ?? '').toEqual(p);
+    expect(getPlaceWithFigures(db, 999_999)).toBeUndefined();
   });
 
   it('counts one year only when asked', () => {

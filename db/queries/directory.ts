@@ -42,20 +42,36 @@ export type PlaceListRow = {
   totalFen: number;
 };
 
+const PLACE_COLUMNS = sql`pl.id, pl.name, pl.name_zh AS nameZh, pl.level, pl.parent_id AS parentId, pl.version`;
+
+/**
+ * Sum of what was allocated (live pledges) over the roll-up rows that match `where`, in the smallest roll-up that holds
+ * the place and its town. The roll-ups key every row by its place and by its town: the town itself, a village's parent
+ * (0 when it has none), 0 for a county; so a place's rows are found through the town index, not by reading them all.
+ */
+function allocatedFen(reader: Reader, where: SQL): number {
+  const { table } = planRollup(['place', 'town'], {})!;
+  return reader.get<{ fen: number }>(sql`SELECT COALESCE(SUM(pledged_fen), 0) AS fen FROM ${sql.raw(table)} WHERE ${where}`)!.fen;
+}
+
 /** Every place with what was allocated to it and under it (live pledges only), in tree order. */
 export function listPlaces(reader: Reader): PlaceListRow[] {
-  const rows = reader.all<Omit<PlaceListRow, 'totalFen'>>(sql`
-    SELECT pl.id, pl.name, pl.name_zh AS nameZh, pl.level, pl.parent_id AS parentId, pl.version,
-      COALESCE((SELECT SUM(a.amount_fen) FROM allocations a JOIN pledges p ON p.id = a.pledge_id AND p.voided_at IS NULL WHERE a.place_id = pl.id), 0) AS ownFen
-    FROM places pl ORDER BY pl.id`);
-  const byId = new Map(rows.map((r) => [r.id, { ...r, totalFen: r.ownFen }]));
+  // what went to each place itself, from the roll-up (one GROUP BY over its rows, not a sum of the ledger per place)
+  const { table } = planRollup(['place'], {})!;
+  const own = new Map(reader.all<{ id: number; fen: number }>(sql`SELECT place_id AS id, SUM(pledged_fen) AS fen FROM ${sql.raw(table)} GROUP BY place_id`).map((r) => [r.id, r.fen]));
+  const rows = reader.all<PlaceRecord>(sql`SELECT ${PLACE_COLUMNS} FROM places pl ORDER BY pl.id`);
+  const byId = new Map(rows.map((r): [number, PlaceListRow] => [r.id, { ...r, ownFen: own.get(r.id) ?? 0, totalFen: own.get(r.id) ?? 0 }]));
   for (const level of ['village', 'town'] as const) {
     for (const r of byId.values()) {
       if (r.level === level && r.parentId !== null) byId.get(r.parentId)!.totalFen += r.totalFen;
     }
   }
   const children = new Map<number | null, PlaceListRow[]>();
-  for (const r of byId.values()) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  for (const r of byId.values()) {
+    const siblings = children.get(r.parentId);
+    if (siblings) siblings.push(r);
+    else children.set(r.parentId, [r]);
+  }
   const ordered: PlaceListRow[] = [];
   const walk = (parent: number | null) => {
     for (const r of children.get(parent) ?? []) {
@@ -67,10 +83,23 @@ export function listPlaces(reader: Reader): PlaceListRow[] {
   return ordered;
 }
 
+/** One place with what was allocated to it and under it, as listPlaces() gives it, reading only that place's rows. */
+export function getPlaceWithFigures(reader: Reader, id: number): PlaceListRow | undefined {
+  const place = getPlace(reader, id);
+  if (!place) return undefined;
+  const town = place.level === 'town' ? place.id : place.level === 'village' ? (place.parentId ?? 0) : 0;
+  const ownFen = allocatedFen(reader, sql`town_id = ${town} AND place_id = ${id}`);
+  let totalFen = ownFen;
+  // a town's rows are its own and its villages'; a county's, its own and its towns'
+  if (place.level === 'town') totalFen = allocatedFen(reader, sql`town_id = ${id}`);
+  if (place.level === 'county') totalFen += allocatedFen(reader, sql`town_id IN (SELECT id FROM places WHERE parent_id = ${id} AND level = 'town')`);
+  return { ...place, ownFen, totalFen };
+}
+
 export type PlaceRecord = Omit<PlaceListRow, 'ownFen' | 'totalFen'>;
 
 export function getPlace(reader: Reader, id: number): PlaceRecord | undefined {
-  return reader.get<PlaceRecord>(sql`SELECT pl.id, pl.name, pl.name_zh AS nameZh, pl.level, pl.parent_id AS parentId, pl.version FROM places pl WHERE pl.id = ${id}`);
+  return reader.get<PlaceRecord>(sql`SELECT ${PLACE_COLUMNS} FROM places pl WHERE pl.id = ${id}`);
 }
 
 // ---------------------------------------------------------------- the directories, a page at a time

@@ -1,5 +1,5 @@
 import { api, parseId } from '../../../_lib/handler';
-import { listPlaces } from '@/db/queries/directory';
+import { getPlaceWithFigures } from '@/db/queries/directory';
 import { notFound } from '@/lib/errors';
 import { updatePlace } from '@/lib/places';
 
@@ -7,7 +7,7 @@ type Params = { id: string };
 
 export const GET = api<Params>('read', ({ db, params }) => {
   const id = parseId(params.id);
-  const place = listPlaces(db).find((p) => p.id === id);
+  const place = getPlaceWithFigures(db, id);
   if (!place) throw notFound('place');
   return { status: 200, body: place };
 });
