@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sql, type SQL } from 'drizzle-orm';
 import { CATEGORY_CODES, CHANNELS, DONOR_TYPES, PLEDGE_FORMS, type CategoryCode } from '@/lib/codes';
-import { getAllocations, getInstalments, listPledges, listTuning, PLEDGE_SORTS, type PledgeFilters, type PledgePage, type PledgeRow, type PledgeSort, type Reader } from './pledges';
+import { choosePlan, getAllocations, getInstalments, listPledges, listTuning, PLEDGE_SORTS, type PledgeFilters, type PledgePage, type PledgeRow, type PledgeSort, type Reader } from './pledges';
 import { liveTotals, pledgeListTotals } from './pledge-list-totals';
 import { pledgeStatusCondition, pledgeStatusSql } from './status';
 import { recordPledge } from '@/lib/pledges';
@@ -202,3 +202,23 @@ describe('the pledge list', () => {
     expect(pages).toEqual([all.slice(0, 4), all.slice(4, 8), all.slice(8), []]);
   });
 });
+
+describe('the list planner', () => {
+  // a ledger of 1,000,000 pledges; the first page of 200 by amount
+  const slice = { dir: 'desc', limit: 200, offset: 0, reversed: false } as const;
+  const plan = (f: PledgeFilters, total: number, gathered: Partial<Record<string, number>>) =>
+    choosePlan(f, 'amount', slice, total, 1_000_000, 'like', false, (driver) => gathered[driver] ?? total);
+
+  it("counts what a filter's index yields, not the matches of every filter, when another filter must be tested", () => {
+    // a year (214,000 pledges) and a category with 34,000 of them: gathering the year tests 214,000 pledges' allocations
+    // (the planner used to count 34,000 at 2 each, and gathered: 110 ms where the walk takes 9)
+    expect(plan({ year: 2025, category: 'education' }, 34_000, { year: 214_000, category: 140_000 })).toBe('walk');
+  });
+
+  it('gathers through the filter that yields fewest, when gathering beats the walk', () => {
+    // 638 matches of a rare category in one year: the category's own 3,000 pledges, not the year's 214,000
+    expect(plan({ year: 2025, category: 'training' }, 638, { year: 214_000, category: 3_000 })).toBe('category');
+    expect(plan({ year: 2025, category: 'training' }, 638, { year: 2_000, category: 300_000 })).toBe('year');
+  });
+});
+
