@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { AnnualReport } from '@/lib/report/annual';
+import { itemsAfter, type AnnualReport } from '@/lib/report/annual';
 import type { ReportText } from '@/lib/report/text';
 import { formatRate, formatWan, formatYuan } from '@/lib/money';
 import type { Locale } from '@/lib/names';
@@ -70,7 +70,7 @@ export async function AnnualReportView({ report, text, locale }: { report: Annua
       {report.sections.map((s, i) => {
         const st = text.sections[i]!;
         const shown = s.items.slice(0, TABLE_ROWS);
-        const rest = s.items.slice(TABLE_ROWS);
+        const rest = itemsAfter(s, TABLE_ROWS);
         return (
           <section key={s.category} aria-labelledby={`report-${s.category}`} className="mb-6" data-testid={`report-section-${s.category}`}>
             <h2 id={`report-${s.category}`} className="mb-2 text-lg font-semibold text-slate-900 print:break-after-avoid print:text-[13pt]">
@@ -94,7 +94,7 @@ export async function AnnualReportView({ report, text, locale }: { report: Annua
                 ]}
                 rows={[
                   ...shown.map((it) => [it.donor, tf(it.form), it.projectName ?? it.note ?? '', it.places, formatYuan(it.amountFen), it.beneficiaries ? String(it.beneficiaries) : '']),
-                  ...(rest.length ? [[t('tables.moreItems', { count: rest.length }), '', '', '', formatYuan(rest.reduce((sum, it) => sum + it.amountFen, 0)), '']] : []),
+                  ...(rest.count ? [[t('tables.moreItems', { count: rest.count }), '', '', '', formatYuan(rest.amountFen), '']] : []),
                 ]}
                 bare
               />

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { freshDb } from '@/lib/testing/ledger';
+import { freshDb, makeActor } from '@/lib/testing/ledger';
+import { recordPledge } from '@/lib/pledges';
+import { listDonors, listPlaces } from '@/db/queries/directory';
 import { seedDemo } from '@/lib/bootstrap';
 import { codeLabels } from '@/lib/i18n/labels';
 import { summarize } from '@/lib/summary';
-import { buildAnnualReport } from './annual';
+import { buildAnnualReport, itemsAfter, NAMED_DONORS } from './annual';
 import { reportText } from './text';
 import { reportDocx } from './docx';
 import { reportXlsx } from './xlsx';
@@ -57,5 +59,59 @@ describe('the annual report for the Wangmo 2020 demo ledger', () => {
     const categories = wb.getWorksheet('按类别')!;
     const education = categories.getRows(4, 20)!.find((r) => r.getCell(1).value === '教育帮扶')!;
     expect(education.getCell(3).value).toBe(25_546_500);
+  });
+
+  it('carries only the largest items and names only the largest donors, counting and summing the rest exactly', async () => {
+    // the demo ledger and three more education donors (one pledge split with health): eight donors in that section
+    const db = freshDb();
+    seedDemo(db);
+    const actor = makeActor(db);
+    const village = listPlaces(db).find((p) => p.level === 'village')!;
+    const education = new Set(buildAnnualReport(db, 2020, 'zh').sections.find((s) => s.category === 'education')!.items.map((it) => it.donorId));
+    const others = listDonors(db).filter((d) => !education.has(d.id)).slice(0, 3);
+    for (const [i, d] of others.entries()) {
+      const base = { form: 'cash', pledgedOn: '2020-06-01', donorId: d.id, beneficiaries: 10 + i, projectName: `助学项目${i}` } as const;
+      if (i === 0) recordPledge(db, actor, { ...base, amountFen: 30_000, allocations: [{ placeId: village.id, category: 'education', amountFen: 10_000 }, { placeId: village.id, category: 'health', amountFen: 20_000 }] });
+      else recordPledge(db, actor, { ...base, amountFen: 5_000 * i, placeId: village.id, category: 'education' });
+    }
+    const full = buildAnnualReport(db, 2020, 'zh');
+    expect(full.sections.find((s) => s.category === 'education')!.otherDonors.count).toBe(3);
+    const capped = buildAnnualReport(db, 2020, 'zh', { items: 2 });
+    expect(capped.total).toEqual(full.total);
+    for (const [i, s] of capped.sections.entries()) {
+      const all = full.sections[i]!;
+      expect(all.items.length).toBe(all.itemCount);
+      expect(s.itemCount).toBe(all.itemCount);
+      expect(s.itemCount).toBe(s.measures.count);
+      expect(s.items).toEqual(all.items.slice(0, 2));
+      const rest = itemsAfter(s, 2);
+      expect(rest.count).toBe(Math.max(0, all.itemCount - 2));
+      expect(rest.amountFen).toBe(all.items.slice(2).reduce((sum, it) => sum + it.amountFen, 0));
+      expect(s.items.reduce((sum, it) => sum + it.amountFen, 0) + rest.amountFen).toBe(s.measures.pledgedFen);
+      // the named donors are the largest, with every one of their items; the others are counted and summed
+      const donors = new Map<number, number>();
+      for (const it of all.items) donors.set(it.donorId, (donors.get(it.donorId) ?? 0) + it.amountFen);
+      const largest = [...donors.values()].sort((a, b) => b - a);
+      expect(s.donors.map((d) => d.amountFen)).toEqual(largest.slice(0, NAMED_DONORS));
+      expect(s.otherDonors).toEqual({ count: Math.max(0, donors.size - NAMED_DONORS), amountFen: largest.slice(NAMED_DONORS).reduce((a, b) => a + b, 0) });
+      for (const d of s.donors) {
+        const own = all.items.filter((it) => it.donorId === d.donorId);
+        expect(d.people.beneficiaries).toBe(own.reduce((sum, it) => sum + (it.beneficiaries ?? 0), 0));
+        expect(d.people.peopleTrained).toBe(own.reduce((sum, it) => sum + (it.peopleTrained ?? 0), 0));
+        const byForm: Record<string, number> = {};
+        for (const it of own) byForm[it.form] = (byForm[it.form] ?? 0) + it.amountFen;
+        expect(d.byForm).toEqual(byForm);
+        expect(d.projects).toEqual([...new Set(own.map((it) => it.projectName).filter(Boolean))]);
+      }
+    }
+    // the spreadsheet lists what the report carries and one row for the rest: its total is still the year's
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportXlsx(capped, reportText(capped, 'zh'), 'zh')) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[wb.worksheets.length - 1]!;
+    const texts: string[] = [];
+    sheet.eachRow((row) => texts.push(String(row.getCell(2).value ?? '')));
+    const more = capped.sections.filter((s) => s.itemCount > 2);
+    expect(more.length).toBeGreaterThan(0);
+    expect(texts.filter((t) => t.startsWith('其余')).length).toBe(more.length);
   });
 });

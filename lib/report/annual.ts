@@ -2,16 +2,14 @@
 // through summarize()/headlineRaw()/listPledges(), the functions the overview and the lists use.
 import 'server-only';
 import { allCategories } from '@/db/queries/lookups';
-import type { Reader } from '@/db/queries/pledges';
+import { listPledges, type PledgeDetail, type Reader } from '@/db/queries/pledges';
 import { headlineRaw } from '@/db/queries/summary';
 import type { CategoryCode, PledgeForm } from '../codes';
 import { ledgerYears } from '../dashboard';
-import { allMatchingPledges } from '../export/pledges';
 import { codeLabels } from '../i18n/labels';
 import { displayName, type Locale } from '../names';
 import { summarize, type Measures } from '../summary';
 import { todayInChina } from '../time';
-import { pledgeListQuerySchema } from '../validation/filters';
 
 export type People = { beneficiaries: number; jobs: number; peopleTrained: number };
 export type ReportItem = { pledgeId: number; donorId: number; donor: string; form: PledgeForm; projectName: string | null; note: string | null; places: string; amountFen: number; beneficiaries: number | null; jobs: number | null; peopleTrained: number | null };
@@ -22,8 +20,14 @@ export type ReportSection = {
   measures: Measures;
   byForm: Partial<Record<PledgeForm, number>>;
   people: People;
+  /** the largest donors (NAMED_DONORS at most), with what each gave */
   donors: ReportDonor[];
+  /** every other donor of the section, counted and summed */
+  otherDonors: { count: number; amountFen: number };
+  /** the largest items (REPORT_ITEMS at most), largest first */
   items: ReportItem[];
+  /** how many items the section has in all (its pledges) */
+  itemCount: number;
 };
 export type AnnualReport = {
   year: number;
@@ -36,11 +40,33 @@ export type AnnualReport = {
   sections: ReportSection[];
 };
 
+/** How many donors a section names, with what each gave; the rest are counted and summed in one sentence. */
+export const NAMED_DONORS = 5;
+
+/**
+ * How many of a section's items (its largest) the report carries: a county's year is a few dozen, a province's a few
+ * hundred thousand, which no report lists (the pledge list and its export hold every one).
+ */
+export const REPORT_ITEMS = 200;
+
+/** How many of a named donor's largest items its project names are taken from. */
+const PROJECT_SOURCES = 50;
+
+/** The items of a section after the first `shown`: how many, and their sum (the section's total less the shown ones). */
+export function itemsAfter(s: ReportSection, shown: number): { count: number; amountFen: number } {
+  const listed = s.items.slice(0, shown);
+  return { count: s.itemCount - listed.length, amountFen: s.measures.pledgedFen - listed.reduce((sum, it) => sum + it.amountFen, 0) };
+}
+
 /** The order forms are spoken of: funds, materials, purchases, training. */
 export const REPORT_FORMS: PledgeForm[] = ['cash', 'in_kind', 'purchase', 'training'];
 
-/** The report for `year`; `year` must be a year of the ledger or the report says there is nothing. */
-export function buildAnnualReport(reader: Reader, year: number, locale: Locale): AnnualReport {
+/**
+ * The report for `year`; `year` must be a year of the ledger or the report says there is nothing. `items`: how many of
+ * each section's items to carry (REPORT_ITEMS unless a test asks for fewer).
+ */
+export function buildAnnualReport(reader: Reader, year: number, locale: Locale, opts: { items?: number } = {}): AnnualReport {
+  const itemLimit = opts.items ?? REPORT_ITEMS;
   const labels = codeLabels(locale);
   const today = todayInChina();
   const filters = { year };
@@ -56,44 +82,54 @@ export function buildAnnualReport(reader: Reader, year: number, locale: Locale):
       const category = row.category as CategoryCode;
       const forms = summarize(reader, ['form'], { year, category }, locale, labels);
       const people = headlineRaw(reader, { year, category }, today);
-      const pledges = allMatchingPledges(reader, pledgeListQuerySchema.parse({ year: String(year), category, sort: 'amount', dir: 'desc' })).rows;
-      const items = pledges
-        .map((p): ReportItem => {
-          const own = p.allocations.filter((a) => a.category === category);
-          return {
-            pledgeId: p.id,
-            donorId: p.donorId,
-            donor: displayName({ name: p.donorName, nameZh: p.donorNameZh }, locale),
-            form: p.form,
-            projectName: p.projectName,
-            note: p.note,
-            places: [...new Set(own.map((a) => displayName({ name: a.placeName, nameZh: a.placeNameZh }, locale)))].join(locale === 'zh' ? '、' : ', '),
-            amountFen: own.reduce((s, a) => s + a.amountFen, 0),
-            beneficiaries: p.beneficiaries,
-            peopleTrained: p.peopleTrained,
-            jobs: p.jobs,
-          };
-        })
-        .sort((a, b) => b.amountFen - a.amountFen || a.pledgeId - b.pledgeId);
-      const donors = new Map<number, ReportDonor>();
-      for (const it of items) {
-        const d = donors.get(it.donorId) ?? { donorId: it.donorId, donor: it.donor, amountFen: 0, byForm: {}, projects: [], people: { beneficiaries: 0, jobs: 0, peopleTrained: 0 } };
-        d.amountFen += it.amountFen;
-        d.byForm[it.form] = (d.byForm[it.form] ?? 0) + it.amountFen;
-        if (it.projectName && !d.projects.includes(it.projectName)) d.projects.push(it.projectName);
-        d.people.beneficiaries += it.beneficiaries ?? 0;
-        d.people.jobs += it.jobs ?? 0;
-        d.people.peopleTrained += it.peopleTrained ?? 0;
-        donors.set(it.donorId, d);
-      }
+      const toItem = (p: PledgeDetail): ReportItem => {
+        const own = p.allocations.filter((a) => a.category === category);
+        return {
+          pledgeId: p.id,
+          donorId: p.donorId,
+          donor: displayName({ name: p.donorName, nameZh: p.donorNameZh }, locale),
+          form: p.form,
+          projectName: p.projectName,
+          note: p.note,
+          places: [...new Set(own.map((a) => displayName({ name: a.placeName, nameZh: a.placeNameZh }, locale)))].join(locale === 'zh' ? '、' : ', '),
+          amountFen: own.reduce((s, a) => s + a.amountFen, 0),
+          beneficiaries: p.beneficiaries,
+          peopleTrained: p.peopleTrained,
+          jobs: p.jobs,
+        };
+      };
+      const byAmount = (a: ReportItem, b: ReportItem) => b.amountFen - a.amountFen || a.pledgeId - b.pledgeId;
+      // the largest pledges (by their whole amount: a split pledge's share here can only be smaller), largest share first
+      const listed = listPledges(reader, { year, category }, { sort: 'amount', dir: 'desc', page: 1, pageSize: itemLimit });
+      const items = listed.rows.map(toItem).sort(byAmount);
+      // the largest donors from the roll-ups, with what each gave in each form, the people reached, its largest projects
+      const topDonors = summarize(reader, ['donor'], { year, category }, locale, labels, { offset: 0, limit: NAMED_DONORS });
+      const donors = topDonors.rows.map((r): ReportDonor => {
+        const donorId = Number(r.donor);
+        const mine = { year, category, donorId };
+        const forms = summarize(reader, ['form'], mine, locale, labels).rows;
+        const people = headlineRaw(reader, mine, today);
+        const largest = listPledges(reader, mine, { sort: 'amount', dir: 'desc', page: 1, pageSize: PROJECT_SOURCES }).rows.map(toItem).sort(byAmount);
+        return {
+          donorId,
+          donor: r.label,
+          amountFen: r.pledgedFen,
+          byForm: Object.fromEntries(forms.map((f) => [f.form, f.pledgedFen])),
+          projects: [...new Set(largest.flatMap((it) => (it.projectName ? [it.projectName] : [])))],
+          people: { beneficiaries: people.beneficiaries, jobs: people.jobs, peopleTrained: people.peopleTrained },
+        };
+      });
+      const named = donors.reduce((sum, d) => sum + d.amountFen, 0);
       return {
         category,
         label: categoryNames.get(category) ?? row.label,
         measures: { pledgedFen: row.pledgedFen, receivedFen: row.receivedFen, outstandingFen: row.outstandingFen, count: row.count },
         byForm: Object.fromEntries(forms.rows.map((f) => [f.form, f.pledgedFen])),
         people: { beneficiaries: people.beneficiaries, jobs: people.jobs, peopleTrained: people.peopleTrained },
-        donors: [...donors.values()].sort((a, b) => b.amountFen - a.amountFen || a.donor.localeCompare(b.donor)),
+        donors: donors.sort((a, b) => b.amountFen - a.amountFen || a.donor.localeCompare(b.donor)),
+        otherDonors: { count: topDonors.rowCount - donors.length, amountFen: topDonors.total.pledgedFen - named },
         items,
+        itemCount: listed.total,
       };
     });
 

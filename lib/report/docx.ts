@@ -4,7 +4,7 @@ import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCe
 import { translatorFor } from '../i18n/labels';
 import { formatRate, formatYuan } from '../money';
 import type { Locale } from '../names';
-import type { AnnualReport } from './annual';
+import { itemsAfter, type AnnualReport } from './annual';
 import type { ReportText } from './text';
 
 /** Rows of a category's table; the rest are summed in one line. */
@@ -64,9 +64,9 @@ export async function reportDocx(r: AnnualReport, text: ReportText, locale: Loca
     const sectionText = text.sections[i]!;
     children.push(heading(sectionText.heading, 26), ...sectionText.paragraphs.map((p) => body(p, locale)));
     const shown = s.items.slice(0, TABLE_ROWS);
-    const rest = s.items.slice(TABLE_ROWS);
+    const rest = itemsAfter(s, TABLE_ROWS);
     const rows = shown.map((it) => [it.donor, t(`forms.${it.form}` as never), it.projectName ?? it.note ?? '', it.places, yuanPlain(it.amountFen), it.beneficiaries ? String(it.beneficiaries) : '']);
-    if (rest.length) rows.push([tt('tables.moreItems', { count: rest.length }), '', '', '', yuanPlain(rest.reduce((sum, it) => sum + it.amountFen, 0)), '']);
+    if (rest.count) rows.push([tt('tables.moreItems', { count: rest.count }), '', '', '', yuanPlain(rest.amountFen), '']);
     children.push(
       caption(tt('tables.itemsCaption', { number: i + 2, category: s.label })),
       table([tt('tables.donor'), tt('tables.form'), tt('tables.project'), tt('tables.place'), tt('tables.amount'), tt('tables.beneficiaries')], rows, [false, false, false, false, true, true], [24, 9, 30, 13, 16, 8]),

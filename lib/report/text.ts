@@ -8,9 +8,6 @@ import { REPORT_FORMS, type AnnualReport, type ReportDonor, type ReportSection }
 
 export type ReportText = { overview: string[]; sections: { category: string; heading: string; paragraphs: string[] }[] };
 
-/** How many donors a section names; the rest are summed in one sentence. */
-export const NAMED_DONORS = 5;
-
 const hasCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 
 export function reportText(r: AnnualReport, locale: Locale): ReportText {
@@ -58,10 +55,8 @@ export function reportText(r: AnnualReport, locale: Locale): ReportText {
     const people = (['beneficiaries', 'jobs', 'peopleTrained'] as const).filter((k) => s.people[k] > 0).map((k) => tx(`people.${k}`, { count: s.people[k] }));
     if (people.length) sentences.push(tx('sectionPeople', { count: s.measures.count, parts: people.join(tx('partSep')) }));
     paragraphs.push(sentences.join(locale === 'zh' ? '' : ' '));
-    const named = s.donors.slice(0, NAMED_DONORS);
-    const rest = s.donors.slice(NAMED_DONORS);
-    const donorSentences = [tx('sectionDonors', { items: named.map(donorItem).join(tx('itemSep')) })];
-    if (rest.length) donorSentences.push(tx('others', { count: rest.length, amount: money(rest.reduce((sum, d) => sum + d.amountFen, 0)) }));
+    const donorSentences = [tx('sectionDonors', { items: s.donors.map(donorItem).join(tx('itemSep')) })];
+    if (s.otherDonors.count) donorSentences.push(tx('others', { count: s.otherDonors.count, amount: money(s.otherDonors.amountFen) }));
     paragraphs.push(donorSentences.join(locale === 'zh' ? '' : ' '));
     return { category: s.category, heading: tx('sectionHeading', { number: numerals[i] ?? String(i + 1), category: s.label }), paragraphs };
   };

@@ -4,7 +4,7 @@ import { addTableSheet, newWorkbook, workbookBuffer, YUAN_FORMAT, yuanCell } fro
 import { translatorFor } from '../i18n/labels';
 import { formatRate } from '../money';
 import type { Locale } from '../names';
-import type { AnnualReport } from './annual';
+import { itemsAfter, type AnnualReport } from './annual';
 import type { ReportText } from './text';
 
 export async function reportXlsx(r: AnnualReport, text: ReportText, locale: Locale): Promise<Buffer> {
@@ -74,9 +74,14 @@ export async function reportXlsx(r: AnnualReport, text: ReportText, locale: Loca
       { key: 'amount', header: tt('tables.amount'), kind: 'money' },
       { key: 'beneficiaries', header: tt('tables.beneficiaries'), kind: 'count' },
     ],
-    rows: r.sections.flatMap((s) =>
-      s.items.map((it) => ({ category: s.label, donor: it.donor, form: t(`forms.${it.form}` as never), project: it.projectName ?? it.note, place: it.places, amount: it.amountFen, beneficiaries: it.beneficiaries })),
-    ),
+    rows: r.sections.flatMap((s) => {
+      const rest = itemsAfter(s, s.items.length);
+      return [
+        ...s.items.map((it) => ({ category: s.label, donor: it.donor, form: t(`forms.${it.form}` as never), project: it.projectName ?? it.note, place: it.places, amount: it.amountFen, beneficiaries: it.beneficiaries })),
+        // a province's section lists its largest items: the others in one row, so that the sheet still adds up
+        ...(rest.count ? [{ category: s.label, donor: tt('tables.moreItems', { count: rest.count }), form: null, project: null, place: null, amount: rest.amountFen, beneficiaries: null }] : []),
+      ];
+    }),
     totalLabel: tt('tables.total'),
   });
   return workbookBuffer(wb);
