@@ -17,6 +17,8 @@ const SHOTS = [
   { name: 'pledges-zh-phone', path: '/pledges', locale: 'zh', width: 375 },
   { name: 'donors-zh-desktop', path: '/donors', locale: 'zh', width: 1280 },
   { name: 'places-en-desktop', path: '/places', locale: 'en', width: 1280 },
+  { name: 'report-zh-desktop', path: '/reports/annual?year=2020', locale: 'zh', width: 1280 },
+  { name: 'report-en-phone', path: '/reports/annual?year=2020', locale: 'en', width: 375 },
 ];
 
 async function shoot(browser: Browser) {
