@@ -21,6 +21,8 @@ function randomQuery(w: World, r: Rng): { dims: GroupDimension[]; filters: Summa
   const years = [Number(today.slice(0, 4)), Number(today.slice(0, 4)) - 1];
   if (r.next() < 0.5) filters.year = r.pick(years);
   if (r.next() < 0.3) filters.townId = r.pick([...w.towns, w.countyId]);
+  // a place and everything under it: a town or a village is answered from the roll-ups' keys, a county live
+  if (r.next() < 0.25) filters.placeId = r.pick([...w.towns, ...w.villages, w.countyId, w.otherCounty]);
   if (r.next() < 0.3) filters.category = r.pick(CATEGORY_CODES) as CategoryCode;
   if (r.next() < 0.15) filters.donorType = r.pick(['enterprise', 'foundation']);
   if (r.next() < 0.15) filters.form = r.pick(PLEDGE_FORMS);

@@ -4,6 +4,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { ALL_CATEGORY, ALL_YEAR, GRAINS, type KeyColumn } from '../rollups';
+import type { Reader } from './pledges';
 import type { GroupDimension, SummaryFilters } from './summary';
 
 export type RollupPlan = { table: string };
@@ -27,6 +28,8 @@ export const ROLLUP_DIMENSION: Partial<Record<GroupDimension, string>> = Object.
 const FILTER_KEY: Record<keyof SummaryFilters, KeyColumn | null> = {
   year: 'year',
   townId: 'town_id',
+  villageId: 'village_id',
+  atPlaceId: null,
   category: 'category',
   donorId: 'donor_id',
   donorType: 'donor_type',
@@ -118,9 +121,31 @@ export function rollupConditions(f: SummaryFilters): SQL {
   // one of eight categories narrows little: likewise (the unary + keeps the planner, which has no statistics on the
   // roll-ups, from reading every row of the category, or of the year, instead)
   if (f.category) where.push(narrower ? sql`+category = ${f.category}` : sql`category = ${f.category}`);
+  if (f.villageId) where.push(sql`village_id = ${f.villageId}`);
   if (f.donorId) where.push(sql`donor_id = ${f.donorId}`);
   if (f.donorType) where.push(sql`donor_type = ${f.donorType}`);
   if (f.form) where.push(sql`form = ${f.form}`);
   if (f.channel) where.push(sql`channel = ${f.channel}`);
   return sql.join(where, sql` AND `);
 }
+
+/**
+ * A place filter (the place and everything under it) as the roll-ups' keys, when the places below it keep to
+ * county → town → village (a few index probes check it): a town is its town_id; a village its village_id, within its
+ * town (whose index finds its rows). A county, a place with a town filter as well, or an odd subtree keeps its place
+ * filter, which the live GROUP BY answers.
+ */
+export function placeAsKeys(reader: Reader, f: SummaryFilters): SummaryFilters {
+  if (!f.placeId || f.townId || f.villageId) return f;
+  const place = reader.get<{ level: string; parentId: number | null; odd: number }>(sql`
+    SELECT pl.level AS level, pl.parent_id AS parentId, EXISTS (
+      SELECT 1 FROM places c WHERE c.parent_id = pl.id
+        AND (pl.level <> 'town' OR c.level <> 'village' OR EXISTS (SELECT 1 FROM places g WHERE g.parent_id = c.id))
+    ) AS odd FROM places pl WHERE pl.id = ${f.placeId}`);
+  if (!place || place.odd) return f;
+  const { placeId, ...rest } = f;
+  if (place.level === 'town') return { ...rest, townId: placeId };
+  if (place.level === 'village' && place.parentId !== null) return { ...rest, townId: place.parentId, villageId: placeId };
+  return f;
+}
+

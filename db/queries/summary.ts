@@ -3,7 +3,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CategoryCode, PledgeStatus } from '@/lib/codes';
 import { pledgeStatusCondition } from './status';
-import { countsByHeads, planCube, planRollup, rawKeyColumns, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
+import { countsByHeads, placeAsKeys, planCube, planRollup, rawKeyColumns, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
 import { SPLIT_TABLE } from '../rollups';
 import type { Reader } from './pledges';
 
@@ -13,7 +13,12 @@ export type GroupDimension = 'village' | 'town' | 'category' | 'donor' | 'donorT
 export type SummaryFilters = {
   year?: number;
   townId?: number;
+  /** the place and everything under it */
   placeId?: number;
+  /** allocations to exactly this place (not below it) */
+  atPlaceId?: number;
+  /** allocations to this village: a place filter on a village, as the roll-ups key it (with its town, see placeAsKeys) */
+  villageId?: number;
   category?: CategoryCode;
   donorId?: number;
   donorType?: string;
@@ -59,6 +64,8 @@ export function summaryConditions(f: SummaryFilters, today: string): SQL {
     where.push(sql`a.place_id IN (SELECT id FROM places WHERE id = ${f.placeId} OR parent_id = ${f.placeId}
       OR parent_id IN (SELECT id FROM places WHERE parent_id = ${f.placeId}))`);
   }
+  if (f.villageId) where.push(sql`a.place_id IN (SELECT id FROM places WHERE id = ${f.villageId} AND level = 'village')`);
+  if (f.atPlaceId) where.push(sql`a.place_id = ${f.atPlaceId}`);
   if (f.category) where.push(sql`a.category_code = ${f.category}`);
   if (f.donorId) where.push(sql`p.donor_id = ${f.donorId}`);
   if (f.donorType) where.push(sql`d.type = ${f.donorType}`);
@@ -168,7 +175,8 @@ export type RawSummaryPage = RawSummary & { rowCount: number };
  * are grouped and ordered there, and 1,000 rows come out. The totals and the row count still cover every row. null
  * when the question is not answered from a roll-up (the caller then pages the live answer itself).
  */
-export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, order: 'amount' | 'key', page: { offset: number; limit: number }): RawSummaryPage | null {
+export function summarizeRawPage(reader: Reader, dims: GroupDimension[], asked: SummaryFilters, order: 'amount' | 'key', page: { offset: number; limit: number }): RawSummaryPage | null {
+  const filters = placeAsKeys(reader, asked);
   const select = sql.join(dims.map((d, i) => sql`${sql.raw(ROLLUP_DIMENSION[d]!)} AS k${sql.raw(String(i))}`), sql`, `);
   const keys = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
   const rawKeys = rawKeyColumns(dims);
@@ -217,13 +225,14 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], filters
 }
 
 export function summarizeRaw(reader: Reader, dims: GroupDimension[], filters: SummaryFilters, today: string): RawSummary {
+  const keyed = placeAsKeys(reader, filters);
   // a cube answers with its rows as they are: every row, in one "page"
-  if (planCube(dims, filters)) {
-    const { rows, total } = summarizeRawPage(reader, dims, filters, 'key', { offset: 0, limit: -1 })!;
+  if (planCube(dims, keyed)) {
+    const { rows, total } = summarizeRawPage(reader, dims, keyed, 'key', { offset: 0, limit: -1 })!;
     return { rows, total };
   }
-  const plan = planRollup(dims, filters);
-  return plan ? summarizeRollup(reader, plan, dims, filters) : summarizeLive(reader, dims, filters, today);
+  const plan = planRollup(dims, keyed);
+  return plan ? summarizeRollup(reader, plan, dims, keyed) : summarizeLive(reader, dims, filters, today);
 }
 
 export type Headline = { pledgeCount: number; donorCount: number; villagesReached: number; peopleTrained: number; beneficiaries: number; jobs: number };
@@ -274,8 +283,9 @@ function headlineRollup(reader: Reader, filters: SummaryFilters, plans: { total:
 }
 
 export function headlineRaw(reader: Reader, filters: SummaryFilters, today: string): Headline {
-  const total = planRollup([], filters);
-  const donors = planRollup(['donor'], filters);
-  const villages = planRollup(['village'], filters);
-  return total && donors && villages ? headlineRollup(reader, filters, { total, donors, villages }) : headlineLive(reader, filters, today);
+  const keyed = placeAsKeys(reader, filters);
+  const total = planRollup([], keyed);
+  const donors = planRollup(['donor'], keyed);
+  const villages = planRollup(['village'], keyed);
+  return total && donors && villages ? headlineRollup(reader, keyed, { total, donors, villages }) : headlineLive(reader, filters, today);
 }
