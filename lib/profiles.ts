@@ -1,6 +1,6 @@
 // The donor and place directories and profiles: every figure comes from summarize(), so they agree with the overview.
 import 'server-only';
-import { allCategories, allPlaces, type PlaceRow } from '@/db/queries/lookups';
+import { allCategories, allPlaces, placeRow, placesUnder, type PlaceRow } from '@/db/queries/lookups';
 import {
   countPlaces,
   donorsByIdsForDirectory,
@@ -23,7 +23,7 @@ import {
   type PlaceRecord,
 } from '@/db/queries/directory';
 import { listPledges, type PledgeDetail, type Reader } from '@/db/queries/pledges';
-import { allocationsAt, peopleReachedAt, type AllocationItem, type PeopleReached } from '@/db/queries/profiles';
+import { allocationCountAt, allocationsAt, peopleReachedAt, type AllocationItem, type PeopleReached } from '@/db/queries/profiles';
 import { headlineRaw, type SummaryFilters } from '@/db/queries/summary';
 import type { PlaceLevel } from './codes';
 import { ledgerYears, overdueSince } from './dashboard';
@@ -42,8 +42,9 @@ const addMoney = (a: Measures, b: Measures): Measures =>
   withOutstanding({ pledgedFen: a.pledgedFen + b.pledgedFen, receivedFen: a.receivedFen + b.receivedFen, count: a.count });
 
 /** The category rows of a ['place', 'category'] summary for one place, in the categories' own order. */
-function categoryRowsOf(summary: Summary, placeId: number, categories: { code: string; label: string }[]): SummaryRow[] {
-  const rows = new Map(summary.rows.filter((r) => r.place === placeId).map((r) => [String(r.category), r]));
+/** A summary by category in the ledger's category order, each row labelled with its category's name. */
+function categoryRowsOf(summary: Summary, categories: { code: string; label: string }[]): SummaryRow[] {
+  const rows = new Map(summary.rows.map((r) => [String(r.category), r]));
   return categories.flatMap((c) => {
     const r = rows.get(c.code);
     return r ? [{ ...r, label: c.label }] : [];
@@ -330,9 +331,18 @@ export type CoveringGroup = {
   place: PlaceRow & { label: string };
   total: Measures;
   byCategory: SummaryRow[];
+  /** the largest PLACE_ITEM_LIMIT items */
   items: AllocationItem[];
+  /** how many items the place has in all */
+  itemCount: number;
   people: PeopleReached;
 };
+
+/**
+ * How many of a place's own items its profile lists, largest first: a village's are a handful, a county's own in a
+ * province a few thousand; the pledge list (filtered to the place) holds every one.
+ */
+export const PLACE_ITEM_LIMIT = 100;
 
 export type ChildFigures = { id: number; label: string; level: PlaceLevel; figures: Measures };
 
@@ -343,7 +353,7 @@ export type PlaceProfile = {
   /** The place and everything under it. */
   scope: { total: Measures; byCategory: SummaryRow[]; byDonor: SummaryRow[]; people: PeopleReached };
   /** Allocations made to this place itself (for a village, the same as the scope). */
-  own: { total: Measures; items: AllocationItem[]; people: PeopleReached };
+  own: { total: Measures; items: AllocationItem[]; itemCount: number; people: PeopleReached };
   /** The towns of a county or the villages of a town, with what went to each and under it. */
   children: ChildFigures[];
   /** Items allocated to the places above (the town, then the county): they serve this place too but are not split over it. */
@@ -353,10 +363,10 @@ export type PlaceProfile = {
   categories: Map<string, string>;
 };
 
-export function placeProfile(reader: Reader, id: number, locale: Locale, opts: { year?: number } = {}): PlaceProfile | undefined {
-  const places = allPlaces(reader);
-  const byId = new Map(places.map((p) => [p.id, p]));
-  const found = byId.get(id);
+/** `items`: how many of each item list to carry (PLACE_ITEM_LIMIT unless a test asks for fewer). */
+export function placeProfile(reader: Reader, id: number, locale: Locale, opts: { year?: number; items?: number } = {}): PlaceProfile | undefined {
+  const limit = opts.items ?? PLACE_ITEM_LIMIT;
+  const found = placeRow(reader, id);
   if (!found) return undefined;
   const version = getPlace(reader, id)!.version;
   const named = (p: PlaceRow) => ({ ...p, label: displayName(p, locale) });
@@ -365,38 +375,37 @@ export function placeProfile(reader: Reader, id: number, locale: Locale, opts: {
   const year = opts.year;
 
   const ancestors: PlaceRow[] = [];
-  for (let p = found.parentId === null ? undefined : byId.get(found.parentId); p; p = p.parentId === null ? undefined : byId.get(p.parentId)) ancestors.unshift(p);
+  for (let p = found.parentId === null ? undefined : placeRow(reader, found.parentId); p; p = p.parentId === null ? undefined : placeRow(reader, p.parentId)) ancestors.unshift(p);
 
   const scopeFilters: SummaryFilters = { placeId: id, year };
   const scopeByCategory = summarize(reader, ['category'], scopeFilters, locale, labels);
   const scopeByDonor = summarize(reader, ['donor'], scopeFilters, locale, labels);
   const headline = headlineRaw(reader, scopeFilters, today);
 
-  const byPlace = summarize(reader, ['place'], scopeFilters, locale, labels);
-  const ownTotal = measuresOf(byPlace.rows.find((r) => r.place === id));
+  const ownTotal = summarize(reader, ['category'], { atPlaceId: id, year }, locale, labels).total;
   const categories = allCategories(reader).map((c) => ({ code: c.code, label: locale === 'zh' ? c.nameZh : c.nameEn }));
 
   let children: ChildFigures[] = [];
   if (found.level !== 'village') {
     const dim = found.level === 'county' ? 'town' : 'village';
     const figures = new Map(summarize(reader, [dim], scopeFilters, locale, labels).rows.map((r) => [r[dim], measuresOf(r)]));
-    children = places.filter((p) => p.parentId === id).map((p) => ({ id: p.id, label: displayName(p, locale), level: p.level, figures: figures.get(p.id) ?? ZERO }));
+    children = placesUnder(reader, id).map((p) => ({ id: p.id, label: displayName(p, locale), level: p.level, figures: figures.get(p.id) ?? ZERO }));
   }
 
   let covering: CoveringGroup[] = [];
-  const root = ancestors[0];
-  if (root) {
-    const rootFilters: SummaryFilters = { placeId: root.id, year };
-    const rootByPlace = summarize(reader, ['place'], rootFilters, locale, labels);
-    const rootByPlaceCategory = summarize(reader, ['place', 'category'], rootFilters, locale, labels);
-    // Nearest first: the town's own items, then the county's.
-    covering = [...ancestors].reverse().map((a) => ({
-      place: named(a),
-      total: measuresOf(rootByPlace.rows.find((r) => r.place === a.id)),
-      byCategory: categoryRowsOf(rootByPlaceCategory, a.id, categories),
-      items: allocationsAt(reader, [a.id], today, { year }),
-      people: peopleReachedAt(reader, a.id, { year }),
-    }));
+  if (ancestors.length) {
+    // Nearest first: the town's own items, then the county's — each place's own allocations only, not its subtree.
+    covering = [...ancestors].reverse().map((a) => {
+      const own = summarize(reader, ['category'], { atPlaceId: a.id, year }, locale, labels);
+      return {
+        place: named(a),
+        total: own.total,
+        byCategory: categoryRowsOf(own, categories),
+        items: allocationsAt(reader, [a.id], today, { year, limit }),
+        itemCount: allocationCountAt(reader, a.id, { year }),
+        people: peopleReachedAt(reader, a.id, { year }),
+      };
+    });
   }
 
   return {
@@ -408,7 +417,12 @@ export function placeProfile(reader: Reader, id: number, locale: Locale, opts: {
       byDonor: scopeByDonor.rows,
       people: { pledgeCount: headline.pledgeCount, beneficiaries: headline.beneficiaries, jobs: headline.jobs, peopleTrained: headline.peopleTrained },
     },
-    own: { total: ownTotal, items: allocationsAt(reader, [id], today, { year }), people: peopleReachedAt(reader, id, { year }) },
+    own: {
+      total: ownTotal,
+      items: allocationsAt(reader, [id], today, { year, limit }),
+      itemCount: allocationCountAt(reader, id, { year }),
+      people: peopleReachedAt(reader, id, { year }),
+    },
     children,
     covering,
     years: ledgerYears(reader),

@@ -36,7 +36,20 @@ async function People({ people }: { people: PeopleReached }) {
 /** The largest covering items show at once; the rest, often many small county-wide ones, one click away. */
 const COVERING_SHOWN = 10;
 
-async function Covering({ group, categories }: { group: CoveringGroup; categories: Map<string, string> }) {
+/** When a place has more items than its profile lists: how many are shown, and the pledge list that holds them all. */
+async function AllItemsLink({ placeId, year, shown, count }: { placeId: number; year: number | undefined; shown: number; count: number }) {
+  const t = await getTranslations('directory.placeProfile');
+  if (count <= shown) return null;
+  return (
+    <p className="mt-2 text-sm text-slate-700">
+      <Link href={pledgesHref({ at: placeId, year, sort: 'amount', dir: 'desc' })} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+        {t('allItems', { shown, count })}
+      </Link>
+    </p>
+  );
+}
+
+async function Covering({ group, categories, year }: { group: CoveringGroup; categories: Map<string, string>; year: number | undefined }) {
   const t = await getTranslations('directory.placeProfile');
   const id = `covering-${group.place.id}`;
   return (
@@ -49,7 +62,7 @@ async function Covering({ group, categories }: { group: CoveringGroup; categorie
           </Link>
         </h3>
         <p className="text-sm text-slate-700">
-          {t('coveringTotal', { count: group.items.length })} <Money fen={group.total.pledgedFen} exact className="font-semibold text-slate-900" /> · {t('received')}{' '}
+          {t('coveringTotal', { count: group.itemCount })} <Money fen={group.total.pledgedFen} exact className="font-semibold text-slate-900" /> · {t('received')}{' '}
           <Money fen={group.total.receivedFen} exact />
         </p>
       </div>
@@ -79,6 +92,7 @@ async function Covering({ group, categories }: { group: CoveringGroup; categorie
               </summary>
               <div className="mt-2">
                 <AllocationItems items={group.items.slice(COVERING_SHOWN)} categories={categories} label={t('coveringMoreLabel', { place: group.place.label })} />
+                <AllItemsLink placeId={group.place.id} year={year} shown={group.items.length} count={group.itemCount} />
               </div>
             </details>
           )}
@@ -229,9 +243,12 @@ export async function PlaceProfileView({ profile, history, canWrite }: { profile
           <p className="text-sm text-slate-600">{t(level === 'county' ? 'ownCountyNote' : 'ownTownNote')}</p>
         )}
         <Card>
-          <CardTitle id="own-items-title">{t('itemsTitle', { count: profile.own.items.length })}</CardTitle>
+          <CardTitle id="own-items-title">{t('itemsTitle', { count: profile.own.itemCount })}</CardTitle>
           {profile.own.items.length ? (
-            <AllocationItems items={profile.own.items} categories={profile.categories} label={t('itemsTitle', { count: profile.own.items.length })} />
+            <>
+              <AllocationItems items={profile.own.items} categories={profile.categories} label={t('itemsTitle', { count: profile.own.itemCount })} />
+              <AllItemsLink placeId={place.id} year={year} shown={profile.own.items.length} count={profile.own.itemCount} />
+            </>
           ) : (
             <p className="text-sm text-slate-600">{t('noItems')}</p>
           )}
@@ -247,7 +264,7 @@ export async function PlaceProfileView({ profile, history, canWrite }: { profile
             <p className="mt-1 text-sm text-slate-600">{t(level === 'village' ? 'coveringNoteVillage' : 'coveringNoteTown', { place: place.label })}</p>
           </div>
           {profile.covering.map((g) => (
-            <Covering key={g.place.id} group={g} categories={profile.categories} />
+            <Covering key={g.place.id} group={g} categories={profile.categories} year={year} />
           ))}
         </Card>
       )}

@@ -169,6 +169,25 @@ describe('the place tree', () => {
 });
 
 describe('place profiles', () => {
+  it('lists the largest items of a place and counts all of them, its own and those of the places above', () => {
+    const db = freshDb();
+    seedDemo(db);
+    const niujiao = listPlaces(db).find((p) => p.name === 'Niujiao Village')!;
+    const full = placeProfile(db, niujiao.id, 'zh')!;
+    const county = full.covering.find((g) => g.place.level === 'county')!;
+    expect(county.itemCount).toBe(county.items.length);
+    expect(county.itemCount).toBeGreaterThan(2);
+    const capped = placeProfile(db, niujiao.id, 'zh', { items: 2 })!;
+    const cappedCounty = capped.covering.find((g) => g.place.level === 'county')!;
+    expect(cappedCounty.items).toEqual(county.items.slice(0, 2));
+    expect(cappedCounty.itemCount).toBe(county.itemCount);
+    expect(cappedCounty.total).toEqual(county.total);
+    expect(capped.own.itemCount).toBe(full.own.items.length);
+    const town = placeProfile(db, full.ancestors[1]!.id, 'zh', { items: 1 })!;
+    expect(town.own.items.length).toBe(Math.min(1, town.own.itemCount));
+    expect(town.own.itemCount).toBe(allocationsAt(db, [town.place.id], todayInChina()).length);
+  });
+
   it("shows a village's own figures, and apart from them the town-wide and county-wide items that cover it", () => {
     const { db, l, townWide, countyWide } = ledger();
     const v11 = l.villages[0]!;

@@ -1,6 +1,6 @@
 // Small reads by id used to label figures: places, donors, categories.
 import 'server-only';
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { categories, donors, places } from '../schema';
 import type { Reader } from './pledges';
 
@@ -29,10 +29,21 @@ export function allCategories(reader: Reader): CategoryRow[] {
   return reader.select().from(categories).orderBy(asc(categories.sortOrder)).all();
 }
 
+const PLACE_ROW = { id: places.id, name: places.name, nameZh: places.nameZh, level: places.level, parentId: places.parentId };
+
 export function allPlaces(reader: Reader): PlaceRow[] {
   return reader
-    .select({ id: places.id, name: places.name, nameZh: places.nameZh, level: places.level, parentId: places.parentId })
+    .select(PLACE_ROW)
     .from(places)
     .orderBy(asc(places.id))
     .all();
+}
+
+export function placeRow(reader: Reader, id: number): PlaceRow | undefined {
+  return reader.select(PLACE_ROW).from(places).where(eq(places.id, id)).get();
+}
+
+/** The places directly under one place, in the order they were made. */
+export function placesUnder(reader: Reader, parentId: number): PlaceRow[] {
+  return reader.select(PLACE_ROW).from(places).where(eq(places.parentId, parentId)).orderBy(asc(places.id)).all();
 }

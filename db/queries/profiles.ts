@@ -24,10 +24,12 @@ export type AllocationItem = {
   splitCount: number;
 };
 
-/** Allocations of live pledges made to exactly these places (not to places under them), largest first. */
-export function allocationsAt(reader: Reader, placeIds: number[], today: string, opts: { year?: number } = {}): AllocationItem[] {
+const yearOf = (year: number | undefined) => (year ? sql`AND p.pledged_on >= ${`${year}-01-01`} AND p.pledged_on < ${`${year + 1}-01-01`}` : sql``);
+
+/** Allocations of live pledges made to exactly these places (not to places under them), largest first; `limit` of them. */
+export function allocationsAt(reader: Reader, placeIds: number[], today: string, opts: { year?: number; limit?: number } = {}): AllocationItem[] {
   if (!placeIds.length) return [];
-  const year = opts.year ? sql`AND p.pledged_on >= ${`${opts.year}-01-01`} AND p.pledged_on < ${`${opts.year + 1}-01-01`}` : sql``;
+  const year = yearOf(opts.year);
   return reader.all<AllocationItem>(sql`
     SELECT a.id AS allocationId, a.pledge_id AS pledgeId, a.place_id AS placeId, a.category_code AS category, a.amount_fen AS amountFen,
       COALESCE((SELECT SUM(ra.amount_fen) FROM receipt_allocations ra JOIN receipts r ON r.id = ra.receipt_id AND r.voided_at IS NULL
@@ -37,7 +39,15 @@ export function allocationsAt(reader: Reader, placeIds: number[], today: string,
       (SELECT COUNT(*) FROM allocations a2 WHERE a2.pledge_id = p.id) AS splitCount
     FROM allocations a JOIN pledges p ON p.id = a.pledge_id AND p.voided_at IS NULL JOIN donors d ON d.id = p.donor_id
     WHERE a.place_id IN (${sql.join(placeIds.map((id) => sql`${id}`), sql`, `)}) ${year}
-    ORDER BY a.amount_fen DESC, p.pledged_on DESC, a.id`);
+    ORDER BY a.amount_fen DESC, p.pledged_on DESC, a.id
+    LIMIT ${opts.limit ?? -1}`);
+}
+
+/** How many allocations of live pledges were made to exactly this place: what allocationsAt() lists without a limit. */
+export function allocationCountAt(reader: Reader, placeId: number, opts: { year?: number } = {}): number {
+  return reader.get<{ n: number }>(sql`
+    SELECT COUNT(*) AS n FROM allocations a JOIN pledges p ON p.id = a.pledge_id AND p.voided_at IS NULL
+    WHERE a.place_id = ${placeId} ${yearOf(opts.year)}`)!.n;
 }
 
 export type PeopleReached = { pledgeCount: number; beneficiaries: number; jobs: number; peopleTrained: number };
@@ -47,7 +57,7 @@ export type PeopleReached = { pledgeCount: number; beneficiaries: number; jobs: 
  * once, in full, as the overview's headline counts them).
  */
 export function peopleReachedAt(reader: Reader, placeId: number, opts: { year?: number } = {}): PeopleReached {
-  const year = opts.year ? sql`AND p.pledged_on >= ${`${opts.year}-01-01`} AND p.pledged_on < ${`${opts.year + 1}-01-01`}` : sql``;
+  const year = yearOf(opts.year);
   return reader.get<PeopleReached>(sql`
     SELECT COUNT(*) AS pledgeCount, COALESCE(SUM(p.beneficiaries), 0) AS beneficiaries, COALESCE(SUM(p.jobs), 0) AS jobs,
       COALESCE(SUM(p.people_trained), 0) AS peopleTrained
