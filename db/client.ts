@@ -50,6 +50,29 @@ export function sqliteOf(reader: Db | Tx): Database.Database {
   return client;
 }
 
+/**
+ * The ledger as of this moment, on a read-only connection of its own, for a download written over many turns of the
+ * event loop: writes committed meanwhile neither shift its pages nor tear its totals. `close` ends the read. A ledger
+ * in memory (tests) has no second connection: the same one is used.
+ */
+export function openReadSnapshot(reader: Db): { reader: Db; close: () => void } {
+  const main = sqliteOf(reader);
+  if (main.memory || main.name === ':memory:' || main.name === '') return { reader, close: () => {} };
+  const sqlite = new Database(main.name, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -8192');
+  sqlite.prepare('BEGIN').run();
+  // a read transaction takes its snapshot at its first read
+  sqlite.prepare('SELECT COUNT(*) FROM settings').get();
+  return {
+    reader: drizzle(sqlite, { schema }),
+    close: () => {
+      if (sqlite.inTransaction) sqlite.prepare('COMMIT').run();
+      sqlite.close();
+    },
+  };
+}
+
 const globalForDb = globalThis as unknown as { ledgerDb?: DbHandle };
 
 /** The process-wide connection, opened on first use. */

@@ -5,14 +5,43 @@ import type { TableColumn, TableRow } from './workbook';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
 
+const csvCell = (c: TableColumn, v: TableRow[string]) => {
+  if (v === null || v === undefined) return '';
+  if (c.kind === 'money') return fenToYuanText(Number(v));
+  const s = String(v);
+  return c.kind === 'text' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+};
+
+const csvLines = (data: string[][]) => Papa.unparse(data, { newline: '\r\n', quotes: false });
+
 /** Amounts as exact yuan text ("5175300.00"), never through a float; a leading =, +, - or @ is defused so no cell runs as a formula. */
 export function toCsv(columns: TableColumn[], rows: TableRow[]): string {
-  const cell = (c: TableColumn, v: TableRow[string]) => {
-    if (v === null || v === undefined) return '';
-    if (c.kind === 'money') return fenToYuanText(Number(v));
-    const s = String(v);
-    return c.kind === 'text' && /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  };
-  const data = [columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => cell(c, r[c.key])))];
-  return '\uFEFF' + Papa.unparse(data, { newline: '\r\n', quotes: false });
+  return '\uFEFF' + csvLines([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => csvCell(c, r[c.key])))]);
+}
+
+/** The same CSV written as its rows come, a few hundred lines per chunk. */
+export function streamCsv(columns: TableColumn[], rows: AsyncIterable<TableRow>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const lines: string[][] = started ? [] : [columns.map((c) => c.header)];
+      const prefix = started ? '\r\n' : '\uFEFF';
+      started = true;
+      while (lines.length < 500) {
+        const next = await iterator.next();
+        if (next.done) {
+          if (lines.length) controller.enqueue(encoder.encode(prefix + csvLines(lines)));
+          controller.close();
+          return;
+        }
+        lines.push(columns.map((c) => csvCell(c, next.value[c.key])));
+      }
+      controller.enqueue(encoder.encode(prefix + csvLines(lines)));
+    },
+    async cancel() {
+      await iterator.return?.(undefined);
+    },
+  });
 }

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { freshDb } from '@/lib/testing/ledger';
+import { freshDb, makeActor } from '@/lib/testing/ledger';
+import { ledgerFiles } from '@/lib/testing/ledger-files';
+import { recordPledge, voidPledge } from '@/lib/pledges';
+import { listPlaces, listDonors } from '@/db/queries/directory';
 import { seedDemo } from '@/lib/bootstrap';
 import { codeLabels } from '@/lib/i18n/labels';
 import { parseYuan } from '@/lib/money';
 import { summarize, toSummaryFilters } from '@/lib/summary';
 import { queryPledges } from '@/lib/pledge-query';
 import { pledgeListQuerySchema } from '@/lib/validation/filters';
-import { pledgesCsv, pledgesXlsx } from './pledges';
+import { pledgesDownload } from './pledges';
 import { summaryCsv, summaryXlsx } from './summary';
 import { openDataset } from './open-data';
 
+const files = ledgerFiles('ledger-export-');
 const db = freshDb();
 seedDemo(db);
+
+const bytesOf = async (body: ReadableStream<Uint8Array>) => Buffer.from(await new Response(body).arrayBuffer());
+const pledgesXlsx = async (reader: typeof db, q: ReturnType<typeof pledgeListQuerySchema.parse>, locale: 'zh' | 'en') => bytesOf(pledgesDownload(reader, q, locale, 'xlsx').body);
+const pledgesCsv = async (reader: typeof db, q: ReturnType<typeof pledgeListQuerySchema.parse>, locale: 'zh' | 'en') => (await bytesOf(pledgesDownload(reader, q, locale, 'csv').body)).toString('utf8');
 
 async function readBook(bytes: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -123,8 +131,37 @@ describe('pledge list export', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('Pledges (5)');
     expect(String(ws.getCell('A2').value)).toContain('Filters: Year 2020; Category Education');
-    const csv = pledgesCsv(db, q, 'zh');
+    const csv = await pledgesCsv(db, q, 'zh');
     expect(Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.length).toBe(6);
+  });
+
+  it('streams a download of many pages from one moment of the ledger: writes made meanwhile are not in it', async () => {
+    const { handle } = files.open();
+    const file = handle.db;
+    const actor = makeActor(file);
+    seedDemo(file);
+    const village = listPlaces(file).find((p) => p.level === 'village')!;
+    const donor = listDonors(file)[0]!;
+    // more than two pages of 500
+    file.transaction(() => {
+      for (let i = 0; i < 1_100; i++) recordPledge(file, actor, { form: 'cash', pledgedOn: '2021-03-01', donorId: donor.id, amountFen: 100 + i, placeId: village.id, category: 'health', projectName: `=项目${i}` });
+    });
+    const q = pledgeListQuerySchema.parse({ sort: 'id', dir: 'asc' });
+    const before = queryPledges(file, q);
+    const csv = pledgesDownload(file, q, 'zh', 'csv');
+    const xlsx = pledgesDownload(file, q, 'zh', 'xlsx');
+    // written after the downloads began: a new pledge, and the first one voided
+    recordPledge(file, actor, { form: 'cash', pledgedOn: '2021-03-02', donorId: donor.id, amountFen: 777, placeId: village.id, category: 'health' });
+    voidPledge(file, actor, before.rows[0]!.id, { reason: '测试作废' });
+    const lines = Papa.parse<string[]>((await bytesOf(csv.body)).toString('utf8').slice(1), { skipEmptyLines: true }).data;
+    expect(csv.count).toBe(before.total);
+    expect(lines.length).toBe(before.total + 1);
+    expect(lines[1]![0]).toBe(String(before.rows[0]!.id));
+    // a leading = is written as text, never as a formula
+    expect(lines.some((l) => l.includes("'=项目0"))).toBe(true);
+    const { body, total } = table((await readBook(await bytesOf(xlsx.body))).worksheets[0]!);
+    expect(body.length).toBe(before.total);
+    expect(fenOf(total.getCell(10).value)).toBe(before.amountFen);
   });
 });
 

@@ -1,14 +1,15 @@
 // The pledge list as a sheet: every pledge the list's filters match (not just one page), from the list's own query.
 import 'server-only';
-import { listPledges, type PledgeDetail, type Reader } from '@/db/queries/pledges';
+import { openReadSnapshot, type Db } from '@/db/client';
+import { listPledges, type PledgeDetail, type PledgePage, type Reader } from '@/db/queries/pledges';
 import { allCategories } from '@/db/queries/lookups';
 import { translatorFor } from '../i18n/labels';
 import { displayName, type Locale } from '../names';
 import { pledgeFilters } from '../pledge-query';
 import type { PledgeListQuery } from '../validation/filters';
-import { toCsv } from './csv';
+import { streamCsv } from './csv';
 import { describeFilters } from './filters-text';
-import { addTableSheet, newWorkbook, workbookBuffer, type SheetSpec, type TableColumn, type TableRow } from './workbook';
+import { streamTableWorkbook, type SheetLayout, type TableColumn, type TableRow } from './workbook';
 
 const PAGE = 500;
 
@@ -26,7 +27,8 @@ export function allMatchingPledges(reader: Reader, q: PledgeListQuery): { rows: 
   return { rows, ...totals };
 }
 
-export function pledgeSheet(reader: Reader, q: PledgeListQuery, locale: Locale): SheetSpec & { amountFen: number; receivedFen: number } {
+/** The pledge sheet's columns, title and subtitle, for `count` pledges. */
+function pledgeLayout(reader: Reader, q: PledgeListQuery, locale: Locale, count: number): SheetLayout {
   const t = translatorFor(locale);
   const col = (key: string, kind: TableColumn['kind'], width?: number): TableColumn => ({ key, kind, width, header: t(`importExport.export.columns.${key}` as never) });
   const withVoided = q.includeVoided !== undefined || q.status === 'voided';
@@ -51,10 +53,33 @@ export function pledgeSheet(reader: Reader, q: PledgeListQuery, locale: Locale):
     col('note', 'text', 40),
     ...(withVoided ? [col('voidReason', 'text', 24)] : []),
   ];
+  return {
+    name: t('importExport.export.sheets.pledges'),
+    title: t('importExport.export.pledgesTitle', { count }),
+    subtitle: describeFilters(reader, q, locale),
+    columns,
+    totalLabel: t('importExport.export.total'),
+  };
+}
+
+/**
+ * Every matching pledge as a sheet row, a page at a time (the list screen's query and order), the event loop let go
+ * between pages so that other requests go on while a large download is written.
+ */
+async function* pledgeRows(reader: Reader, q: PledgeListQuery, locale: Locale, first: PledgePage): AsyncGenerator<TableRow> {
+  const t = translatorFor(locale);
   const cats = new Map(allCategories(reader).map((c) => [c.code, locale === 'zh' ? c.nameZh : c.nameEn]));
   const sep = t('importExport.export.separator');
-  const data = allMatchingPledges(reader, q);
-  const rows: TableRow[] = data.rows.map((p) => ({
+  const filters = pledgeFilters(q);
+  for (let page = 1, p = first; ; p = listPledges(reader, filters, { sort: q.sort, dir: q.dir, page: ++page, pageSize: PAGE })) {
+    for (const pledge of p.rows) yield pledgeRow(pledge, t, cats, sep, locale);
+    if (p.rows.length < PAGE) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function pledgeRow(p: PledgeDetail, t: ReturnType<typeof translatorFor>, cats: Map<string, string>, sep: string, locale: Locale): TableRow {
+  return {
     id: p.id,
     pledgedOn: p.pledgedOn,
     donor: displayName({ name: p.donorName, nameZh: p.donorNameZh }, locale),
@@ -74,26 +99,34 @@ export function pledgeSheet(reader: Reader, q: PledgeListQuery, locale: Locale):
     peopleTrained: p.peopleTrained,
     note: p.note,
     voidReason: p.voidReason,
-  }));
-  return {
-    name: t('importExport.export.sheets.pledges'),
-    title: t('importExport.export.pledgesTitle', { count: rows.length }),
-    subtitle: describeFilters(reader, q, locale),
-    columns,
-    rows,
-    totalLabel: t('importExport.export.total'),
-    amountFen: data.amountFen,
-    receivedFen: data.receivedFen,
   };
 }
 
-export async function pledgesXlsx(reader: Reader, q: PledgeListQuery, locale: Locale): Promise<Buffer> {
-  const wb = newWorkbook();
-  addTableSheet(wb, pledgeSheet(reader, q, locale));
-  return workbookBuffer(wb);
+export type PledgeDownload = { body: ReadableStream<Uint8Array>; count: number };
+
+/**
+ * Every pledge the list's filters match, as .xlsx or .csv, streamed: read from one snapshot of the ledger a page at a
+ * time, so that a download of a province's year holds a page in memory and its rows and totals are of one moment.
+ */
+export function pledgesDownload(db: Db, q: PledgeListQuery, locale: Locale, format: 'xlsx' | 'csv'): PledgeDownload {
+  const snapshot = openReadSnapshot(db);
+  try {
+    const reader = snapshot.reader;
+    const first = listPledges(reader, pledgeFilters(q), { sort: q.sort, dir: q.dir, page: 1, pageSize: PAGE });
+    const layout = pledgeLayout(reader, q, locale, first.total);
+    const rows = closing(pledgeRows(reader, q, locale, first), snapshot.close);
+    return { body: format === 'csv' ? streamCsv(layout.columns, rows) : streamTableWorkbook(layout, rows), count: first.total };
+  } catch (error) {
+    snapshot.close();
+    throw error;
+  }
 }
 
-export function pledgesCsv(reader: Reader, q: PledgeListQuery, locale: Locale): string {
-  const sheet = pledgeSheet(reader, q, locale);
-  return toCsv(sheet.columns, sheet.rows);
+/** The rows, then `close` once they are done or abandoned (a download cancelled half way). */
+async function* closing<T>(rows: AsyncGenerator<T>, close: () => void): AsyncGenerator<T> {
+  try {
+    yield* rows;
+  } finally {
+    close();
+  }
 }

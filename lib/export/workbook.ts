@@ -1,6 +1,7 @@
 // One table per worksheet, laid out the way officials expect: a title row, the filters, a bold frozen header with
 // autofilter, amounts in yuan to the fen, and a totals row whose SUM formulas already carry their (exact) results.
 import 'server-only';
+import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { fenToYuanText, sumFen } from '../money';
 
@@ -13,6 +14,7 @@ const FONT = 'Microsoft YaHei';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F2' } };
 const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F5F9' } };
 export const YUAN_FORMAT = '#,##0.00';
+const CREATOR = '帮扶台账 Assistance Ledger';
 
 /**
  * Money cells hold yuan, written as Number(fenToYuanText(fen)): the double nearest to the exact decimal, which Excel and
@@ -42,19 +44,34 @@ export type SheetSpec = {
 
 const sheetName = (s: string) => s.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31);
 
-export function addTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(sheetName(spec.name), { views: [{ state: 'frozen', ySplit: 3 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+/** A sheet's layout: everything but its rows, which may come one at a time (see streamTableWorkbook). */
+export type SheetLayout = Omit<SheetSpec, 'rows'>;
+
+const worksheetOptions: Partial<ExcelJS.AddWorksheetOptions> = {
+  views: [{ state: 'frozen', ySplit: 3 }],
+  pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+};
+
+/**
+ * Writes a table into a worksheet row by row, each row committed once written (a no-op in a workbook held in memory; in
+ * a streamed one, the row leaves memory): title, filters, header, then `row()` per data row, then `end()` for the
+ * autofilter and the totals, whose results are the exact sums of the fen written.
+ */
+function tableWriter(ws: ExcelJS.Worksheet, spec: SheetLayout) {
   const n = spec.columns.length;
   ws.columns = spec.columns.map((c) => ({ key: c.key, width: c.width ?? (c.kind === 'money' ? 18 : c.kind === 'text' ? 24 : 12) }));
-
-  ws.getCell(1, 1).value = spec.title;
-  ws.getCell(1, 1).font = { bold: true, size: 14, name: FONT };
-  ws.getCell(2, 1).value = spec.subtitle;
-  ws.getCell(2, 1).font = { color: { argb: 'FF475569' }, name: FONT };
   if (n > 1) {
     ws.mergeCells(1, 1, 1, n);
     ws.mergeCells(2, 1, 2, n);
   }
+  const title = ws.getRow(1).getCell(1);
+  title.value = spec.title;
+  title.font = { bold: true, size: 14, name: FONT };
+  ws.getRow(1).commit();
+  const subtitle = ws.getRow(2).getCell(1);
+  subtitle.value = spec.subtitle;
+  subtitle.font = { color: { argb: 'FF475569' }, name: FONT };
+  ws.getRow(2).commit();
   const header = ws.getRow(3);
   spec.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
@@ -64,48 +81,80 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Wo
     cell.alignment = { vertical: 'middle', wrapText: true, horizontal: c.kind === 'money' || c.kind === 'count' ? 'right' : 'left' };
     cell.border = { bottom: { style: 'thin', color: { argb: 'FF94A3B8' } } };
   });
-
-  const moneyTotals = new Map<string, number[]>();
-  spec.rows.forEach((r, ri) => {
-    const row = ws.getRow(4 + ri);
-    spec.columns.forEach((c, i) => {
-      const v = r[c.key];
-      const cell = row.getCell(i + 1);
-      if (v === null || v === undefined || v === '') return;
-      if (c.kind === 'money') {
-        cell.value = yuanCell(Number(v));
-        cell.numFmt = YUAN_FORMAT;
-        moneyTotals.set(c.key, [...(moneyTotals.get(c.key) ?? []), Number(v)]);
-      } else if (c.kind === 'count' || c.kind === 'id') {
-        cell.value = Number(v);
-        cell.numFmt = c.kind === 'count' ? '#,##0' : '0';
-      } else cell.value = String(v);
-    });
-  });
+  header.commit();
 
   const firstData = 4;
-  const lastData = 3 + spec.rows.length;
-  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(lastData, 3), column: n } };
-  if (spec.totalLabel) {
-    const total = ws.getRow(lastData + 1);
-    total.getCell(1).value = spec.totalLabel;
-    spec.columns.forEach((c, i) => {
-      const cell = total.getCell(i + 1);
-      cell.font = { bold: true, name: FONT };
-      cell.fill = TOTAL_FILL;
-      cell.border = { top: { style: 'thin', color: { argb: 'FF94A3B8' } } };
-      const letter = columnLetter(i + 1);
-      if (c.kind === 'money') {
-        const fen = sumFen(moneyTotals.get(c.key) ?? []);
-        cell.value = spec.rows.length ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: yuanCell(fen) } : 0;
-        cell.numFmt = YUAN_FORMAT;
-      } else if (spec.fixedTotals && c.key in spec.fixedTotals) {
-        cell.value = spec.fixedTotals[c.key]!;
-        cell.numFmt = '#,##0';
-      }
-    });
-  }
+  let count = 0;
+  const moneyTotals = new Map<string, number[]>(spec.columns.filter((c) => c.kind === 'money').map((c) => [c.key, []]));
+  return {
+    row(r: TableRow) {
+      const row = ws.getRow(firstData + count++);
+      spec.columns.forEach((c, i) => {
+        const v = r[c.key];
+        if (v === null || v === undefined || v === '') return;
+        const cell = row.getCell(i + 1);
+        if (c.kind === 'money') {
+          cell.value = yuanCell(Number(v));
+          cell.numFmt = YUAN_FORMAT;
+          moneyTotals.get(c.key)!.push(Number(v));
+        } else if (c.kind === 'count' || c.kind === 'id') {
+          cell.value = Number(v);
+          cell.numFmt = c.kind === 'count' ? '#,##0' : '0';
+        } else cell.value = String(v);
+      });
+      row.commit();
+    },
+    end() {
+      const lastData = 3 + count;
+      ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(lastData, 3), column: n } };
+      if (!spec.totalLabel) return;
+      const total = ws.getRow(lastData + 1);
+      total.getCell(1).value = spec.totalLabel;
+      spec.columns.forEach((c, i) => {
+        const cell = total.getCell(i + 1);
+        cell.font = { bold: true, name: FONT };
+        cell.fill = TOTAL_FILL;
+        cell.border = { top: { style: 'thin', color: { argb: 'FF94A3B8' } } };
+        const letter = columnLetter(i + 1);
+        if (c.kind === 'money') {
+          const fen = sumFen(moneyTotals.get(c.key)!);
+          cell.value = count ? { formula: `SUM(${letter}${firstData}:${letter}${lastData})`, result: yuanCell(fen) } : 0;
+          cell.numFmt = YUAN_FORMAT;
+        } else if (spec.fixedTotals && c.key in spec.fixedTotals) {
+          cell.value = spec.fixedTotals[c.key]!;
+          cell.numFmt = '#,##0';
+        }
+      });
+      total.commit();
+    },
+  };
+}
+
+export function addTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheetName(spec.name), worksheetOptions);
+  const writer = tableWriter(ws, spec);
+  for (const r of spec.rows) writer.row(r);
+  writer.end();
   return ws;
+}
+
+/**
+ * A one-sheet workbook written as its rows come (a page of the ledger at a time), so that a download of 200,000 pledges
+ * holds one page in memory, not the sheet: the file streams out while it is written.
+ */
+export function streamTableWorkbook(spec: SheetLayout, rows: AsyncIterable<TableRow>): ReadableStream<Uint8Array> {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = CREATOR;
+  void (async () => {
+    const ws = wb.addWorksheet(sheetName(spec.name), worksheetOptions);
+    const writer = tableWriter(ws, spec);
+    for await (const r of rows) writer.row(r);
+    writer.end();
+    ws.commit();
+    await wb.commit();
+  })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return Readable.toWeb(out) as ReadableStream<Uint8Array>;
 }
 
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
@@ -114,7 +163,7 @@ export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
 
 export function newWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = '帮扶台账 Assistance Ledger';
+  wb.creator = CREATOR;
   wb.created = new Date();
   return wb;
 }
