@@ -322,6 +322,16 @@ function pageIds(reader: Reader, f: PledgeFilters, sort: PledgeSort, slice: Slic
   return slice.reversed ? ids.reverse() : ids;
 }
 
+/** These pledges in full (allocations, instalments), in the order of `ids`. */
+export function pledgeDetails(reader: Reader, ids: number[], today = todayInChina()): PledgeDetail[] {
+  if (!ids.length) return [];
+  const rows = reader.all<PledgeRow>(sql`SELECT ${PLEDGE_COLUMNS(today)} FROM ${PLEDGE_FROM} WHERE p.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const allocs = getAllocations(reader, ids);
+  const instalments = getInstalments(reader, ids);
+  return ids.map((id) => ({ ...byId.get(id)!, allocations: allocs.get(id) ?? [], instalments: instalments.get(id) ?? [] }));
+}
+
 export function listPledges(
   reader: Reader,
   filters: PledgeFilters,
@@ -333,14 +343,8 @@ export function listPledges(
   const totals = pledgeListTotals(reader, f, today, text);
   const slice = sliceOf(totals.total, opts.page, opts.pageSize, opts.dir);
   const ids = slice ? pageIds(reader, f, opts.sort, slice, totals.total, today, text) : [];
-  const rows = ids.length
-    ? reader.all<PledgeRow>(sql`SELECT ${PLEDGE_COLUMNS(today)} FROM ${PLEDGE_FROM} WHERE p.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)
-    : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const allocs = getAllocations(reader, ids);
-  const instalments = getInstalments(reader, ids);
   return {
-    rows: ids.map((id) => ({ ...byId.get(id)!, allocations: allocs.get(id) ?? [], instalments: instalments.get(id) ?? [] })),
+    rows: pledgeDetails(reader, ids, today),
     total: totals.total,
     amountFen: totals.amountFen,
     receivedFen: totals.receivedFen,

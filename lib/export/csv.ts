@@ -1,6 +1,7 @@
 // CSV that Excel and WPS open correctly in China: UTF-8 with a BOM, CRLF line ends, fields quoted where needed.
 import Papa from 'papaparse';
 import { fenToYuanText } from '../money';
+import { textStream } from './stream';
 import type { TableColumn, TableRow } from './workbook';
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -19,29 +20,12 @@ export function toCsv(columns: TableColumn[], rows: TableRow[]): string {
   return '\uFEFF' + csvLines([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => csvCell(c, r[c.key])))]);
 }
 
-/** The same CSV written as its rows come, a few hundred lines per chunk. */
+/** The same CSV written as its rows come. */
 export function streamCsv(columns: TableColumn[], rows: AsyncIterable<TableRow>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = rows[Symbol.asyncIterator]();
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const lines: string[][] = started ? [] : [columns.map((c) => c.header)];
-      const prefix = started ? '\r\n' : '\uFEFF';
-      started = true;
-      while (lines.length < 500) {
-        const next = await iterator.next();
-        if (next.done) {
-          if (lines.length) controller.enqueue(encoder.encode(prefix + csvLines(lines)));
-          controller.close();
-          return;
-        }
-        lines.push(columns.map((c) => csvCell(c, next.value[c.key])));
-      }
-      controller.enqueue(encoder.encode(prefix + csvLines(lines)));
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
+  return textStream(
+    (async function* () {
+      yield '\uFEFF' + csvLines([columns.map((c) => c.header)]);
+      for await (const r of rows) yield '\r\n' + csvLines([columns.map((c) => csvCell(c, r[c.key]))]);
+    })(),
+  );
 }

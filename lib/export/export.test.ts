@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { freshDb, makeActor } from '@/lib/testing/ledger';
 import { ledgerFiles } from '@/lib/testing/ledger-files';
+import { sqliteOf } from '@/db/client';
 import { recordPledge, voidPledge } from '@/lib/pledges';
 import { listPlaces, listDonors } from '@/db/queries/directory';
 import { seedDemo } from '@/lib/bootstrap';
@@ -13,12 +14,18 @@ import { queryPledges } from '@/lib/pledge-query';
 import { pledgeListQuerySchema } from '@/lib/validation/filters';
 import { pledgesDownload } from './pledges';
 import { summaryCsv, summaryXlsx } from './summary';
-import { openDataset } from './open-data';
+import { openDataChunks } from './open-data';
+import { iatiChunks } from './iati';
 
 const files = ledgerFiles('ledger-export-');
 const db = freshDb();
 seedDemo(db);
 
+const textOf = async (chunks: AsyncIterable<string>) => {
+  let text = '';
+  for await (const c of chunks) text += c;
+  return text;
+};
 const bytesOf = async (body: ReadableStream<Uint8Array>) => Buffer.from(await new Response(body).arrayBuffer());
 const pledgesXlsx = async (reader: typeof db, q: ReturnType<typeof pledgeListQuerySchema.parse>, locale: 'zh' | 'en') => bytesOf(pledgesDownload(reader, q, locale, 'xlsx').body);
 const pledgesCsv = async (reader: typeof db, q: ReturnType<typeof pledgeListQuerySchema.parse>, locale: 'zh' | 'en') => (await bytesOf(pledgesDownload(reader, q, locale, 'csv').body)).toString('utf8');
@@ -162,12 +169,23 @@ describe('pledge list export', () => {
     const { body, total } = table((await readBook(await bytesOf(xlsx.body))).worksheets[0]!);
     expect(body.length).toBe(before.total);
     expect(fenOf(total.getCell(10).value)).toBe(before.amountFen);
+    // the open data and IATI read every pledge over their pages too
+    const all = sqliteOf(file).prepare('SELECT COUNT(*) AS n, SUM(voided_at IS NULL) AS live FROM pledges').get() as { n: number; live: number };
+    const open = JSON.parse(await textOf(openDataChunks(file))) as { pledges: { id: number }[]; receipts: unknown[] };
+    expect(open.pledges.length).toBe(all.n);
+    expect(new Set(open.pledges.map((p) => p.id)).size).toBe(all.n);
+    expect(open.receipts.length).toBe((sqliteOf(file).prepare('SELECT COUNT(*) AS n FROM receipts').get() as { n: number }).n);
+    const iati = await textOf(iatiChunks(file, { reportingOrgRef: 'CN-USCC-TEST', reportingOrgName: '测试' }));
+    expect(iati.match(/<iati-activity /g)!.length).toBe(all.live);
   });
 });
 
 describe('open data', () => {
-  it('lists every pledge with exact amounts and leaves contact details out', () => {
-    const data = openDataset(db);
+  it('lists every pledge with exact amounts and leaves contact details out', async () => {
+    const text = await textOf(openDataChunks(db));
+    // written in pieces, laid out as one JSON.stringify of the whole would be
+    expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+    const data = JSON.parse(text) as { pledges: { voided: boolean; pledgedOn: string; amount: { fen: number; yuan: string } }[]; donors: unknown[]; receipts: unknown[] };
     const fen = data.pledges.filter((p) => !p.voided && p.pledgedOn.startsWith('2020')).reduce((s, p) => s + p.amount.fen, 0);
     expect(fen).toBe(6_751_940_000);
     expect(data.pledges[0]!.amount.yuan).toMatch(/^\d+\.\d{2}$/);

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { freshDb } from '@/lib/testing/ledger';
 import { seedDemo } from '@/lib/bootstrap';
 import { CATEGORY_CODES } from '@/lib/codes';
-import { DAC_SECTOR, iatiXml } from './iati';
+import { DAC_SECTOR, iatiChunks } from './iati';
 
 type Node = { name: string; attrs: Record<string, string>; children: Node[]; text: string };
 
@@ -48,7 +48,8 @@ function inOrder(children: Node[], order: string[]): boolean {
 
 const db = freshDb();
 seedDemo(db);
-const xml = iatiXml(db, { reportingOrgRef: 'CN-USCC-TEST', reportingOrgName: '测试单位' });
+let xml = '';
+for await (const chunk of iatiChunks(db, { reportingOrgRef: 'CN-USCC-TEST', reportingOrgName: '测试单位' })) xml += chunk;
 const root = parse(xml);
 const activities = root.children;
 

@@ -5,14 +5,15 @@
 // Grouping by donor would merge unrelated projects (a donor's school grants and its road) and lose their sectors and
 // locations. Voided pledges are left out: they never happened.
 import 'server-only';
-import type { Reader } from '@/db/queries/pledges';
-import { openPlaces, openReceipts, type OpenPlace } from '@/db/queries/open-data';
+import type { Db } from '@/db/client';
+import type { PledgeDetail, Reader } from '@/db/queries/pledges';
+import { openPlaces, openReceiptsOf, type OpenPlace, type OpenReceipt } from '@/db/queries/open-data';
 import type { CategoryCode, DonorType } from '../codes';
 import { apportion } from '../apportion';
 import { allCategories } from '@/db/queries/lookups';
 import { fenToYuanText } from '../money';
-import { el, xmlDocument, type XmlNode } from './xml';
-import { everyPledge } from './open-data';
+import { el, openTag, renderXml, type XmlNode } from './xml';
+import { everyPledgePage, fromSnapshot, textStream } from './stream';
 
 export const IATI_TYPE = 'application/xml; charset=utf-8';
 
@@ -65,11 +66,13 @@ export function iatiOptions(): IatiOptions {
 const narratives = (zh: string | null, en: string | null) => [zh ? el('narrative', {}, zh) : null, en && en !== zh ? el('narrative', { 'xml:lang': 'en' }, en) : null].filter((n): n is XmlNode => n !== null);
 const amount = (fen: number, on: string) => el('value', { currency: 'CNY', 'value-date': on }, fenToYuanText(fen));
 
-export function iatiXml(reader: Reader, options: IatiOptions = iatiOptions()): string {
+/**
+ * The ledger as IATI activity XML, in pieces: the document's opening, then each live pledge's activity a page of pledges
+ * at a time (their receipts read with them), then its close — never the whole ledger in memory.
+ */
+export async function* iatiChunks(reader: Reader, options: IatiOptions = iatiOptions()): AsyncGenerator<string> {
   const places = new Map(openPlaces(reader).map((p) => [p.id, p]));
   const categories = new Map(allCategories(reader).map((c) => [c.code, c]));
-  const receipts = new Map<number, ReturnType<typeof openReceipts>>();
-  for (const r of openReceipts(reader)) if (!r.voided) receipts.set(r.pledgeId, [...(receipts.get(r.pledgeId) ?? []), r]);
   const root = (p: OpenPlace): OpenPlace => (p.parentId && places.get(p.parentId) ? root(places.get(p.parentId)!) : p);
   const path = (p: OpenPlace, lang: 'zh' | 'en'): string => {
     const parent = p.parentId ? places.get(p.parentId) : undefined;
@@ -77,64 +80,75 @@ export function iatiXml(reader: Reader, options: IatiOptions = iatiOptions()): s
     return parent ? `${path(parent, lang)} ${own}` : (own ?? '');
   };
 
-  const activities = everyPledge(reader)
-    .filter((p) => p.voidedAt === null)
-    .map((p) => {
-      const county = root(places.get(p.allocations[0]!.placeId)!);
-      const donor = narratives(p.donorNameZh, p.donorName);
-      const byCategory = new Map<string, number>();
-      for (const a of p.allocations) byCategory.set(a.category, (byCategory.get(a.category) ?? 0) + a.amountFen);
-      // Percentages in hundredths that add up to exactly 100.00 (largest remainder), by amount or equally for a zero amount.
-      const shares = apportion(10_000, [...byCategory.values()]);
-      const sectors = [...byCategory.keys()].map((code, i) => el('sector', { vocabulary: '1', code: DAC_SECTOR[code as CategoryCode], percentage: (shares[i]! / 100).toFixed(2) }));
-      const cats = [...byCategory.keys()].map((c) => categories.get(c));
-      const titleZh = p.projectName ?? `${p.donorNameZh ?? p.donorName}：${cats.map((c) => c?.nameZh).join('、')}`;
-      const titleEn = p.projectName ? null : `${p.donorName ?? p.donorNameZh}: ${cats.map((c) => c?.nameEn).join(', ')}`;
-      const locations = [...new Set(p.allocations.map((a) => a.placeId))].map((id) => {
-        const place = places.get(id)!;
-        return el('location', { ref: `place-${id}` }, el('name', {}, ...narratives(path(place, 'zh'), path(place, 'en'))), el('location-class', { code: place.level === 'village' ? '2' : '1' }));
-      });
-      const status = p.receivedFen >= p.amountFen ? '3' : '2';
-      const transactions = [
-        p.amountFen > 0 &&
-          el(
-            'transaction',
-            { ref: `pledge-${p.id}` },
-            el('transaction-type', { code: '2' }),
-            el('transaction-date', { 'iso-date': p.pledgedOn }),
-            amount(p.amountFen, p.pledgedOn),
-            el('provider-org', { type: ORG_TYPE[p.donorType as DonorType] }, ...donor),
-            el('receiver-org', { type: '11' }, ...narratives(county.nameZh ?? county.name, county.name)),
-          ),
-        ...(receipts.get(p.id) ?? []).map((r) =>
-          el(
-            'transaction',
-            { ref: `receipt-${r.id}` },
-            el('transaction-type', { code: '3' }),
-            el('transaction-date', { 'iso-date': r.receivedOn }),
-            amount(r.amountFen, r.receivedOn),
-            el('provider-org', { type: ORG_TYPE[p.donorType as DonorType] }, ...donor),
-            el('receiver-org', { type: '11' }, ...narratives(county.nameZh ?? county.name, county.name)),
-          ),
-        ),
-      ];
-      return el(
-        'iati-activity',
-        { 'last-updated-datetime': p.updatedAt.replace(/\.\d+Z$/, 'Z'), 'xml:lang': 'zh', 'default-currency': 'CNY' },
-        el('iati-identifier', {}, `${options.reportingOrgRef}-P${p.id}`),
-        el('reporting-org', { ref: options.reportingOrgRef, type: '10' }, el('narrative', {}, options.reportingOrgName)),
-        el('title', {}, ...narratives(titleZh, titleEn)),
-        p.note ? el('description', { type: '1' }, el('narrative', {}, p.note)) : null,
-        el('participating-org', { role: '1', type: ORG_TYPE[p.donorType as DonorType] }, ...donor),
-        el('participating-org', { role: '4', type: '11' }, ...narratives(county.nameZh ?? county.name, county.name)),
-        el('activity-status', { code: status }),
-        el('activity-date', { type: '2', 'iso-date': p.pledgedOn }),
-        p.dueOn ? el('activity-date', { type: '3', 'iso-date': p.dueOn }) : null,
-        el('recipient-country', { code: 'CN', percentage: '100' }),
-        ...locations,
-        ...sectors,
-        ...transactions,
-      );
+  const activity = (p: PledgeDetail, receipts: OpenReceipt[]) => {
+    const county = root(places.get(p.allocations[0]!.placeId)!);
+    const donor = narratives(p.donorNameZh, p.donorName);
+    const byCategory = new Map<string, number>();
+    for (const a of p.allocations) byCategory.set(a.category, (byCategory.get(a.category) ?? 0) + a.amountFen);
+    // Percentages in hundredths that add up to exactly 100.00 (largest remainder), by amount or equally for a zero amount.
+    const shares = apportion(10_000, [...byCategory.values()]);
+    const sectors = [...byCategory.keys()].map((code, i) => el('sector', { vocabulary: '1', code: DAC_SECTOR[code as CategoryCode], percentage: (shares[i]! / 100).toFixed(2) }));
+    const cats = [...byCategory.keys()].map((c) => categories.get(c));
+    const titleZh = p.projectName ?? `${p.donorNameZh ?? p.donorName}：${cats.map((c) => c?.nameZh).join('、')}`;
+    const titleEn = p.projectName ? null : `${p.donorName ?? p.donorNameZh}: ${cats.map((c) => c?.nameEn).join(', ')}`;
+    const locations = [...new Set(p.allocations.map((a) => a.placeId))].map((id) => {
+      const place = places.get(id)!;
+      return el('location', { ref: `place-${id}` }, el('name', {}, ...narratives(path(place, 'zh'), path(place, 'en'))), el('location-class', { code: place.level === 'village' ? '2' : '1' }));
     });
-  return xmlDocument(el('iati-activities', { version: '2.03', 'generated-datetime': new Date().toISOString().replace(/\.\d+Z$/, 'Z') }, ...activities));
+    const status = p.receivedFen >= p.amountFen ? '3' : '2';
+    const transactions = [
+      p.amountFen > 0 &&
+        el(
+          'transaction',
+          { ref: `pledge-${p.id}` },
+          el('transaction-type', { code: '2' }),
+          el('transaction-date', { 'iso-date': p.pledgedOn }),
+          amount(p.amountFen, p.pledgedOn),
+          el('provider-org', { type: ORG_TYPE[p.donorType as DonorType] }, ...donor),
+          el('receiver-org', { type: '11' }, ...narratives(county.nameZh ?? county.name, county.name)),
+        ),
+      ...receipts.map((r) =>
+        el(
+          'transaction',
+          { ref: `receipt-${r.id}` },
+          el('transaction-type', { code: '3' }),
+          el('transaction-date', { 'iso-date': r.receivedOn }),
+          amount(r.amountFen, r.receivedOn),
+          el('provider-org', { type: ORG_TYPE[p.donorType as DonorType] }, ...donor),
+          el('receiver-org', { type: '11' }, ...narratives(county.nameZh ?? county.name, county.name)),
+        ),
+      ),
+    ];
+    return el(
+      'iati-activity',
+      { 'last-updated-datetime': p.updatedAt.replace(/\.\d+Z$/, 'Z'), 'xml:lang': 'zh', 'default-currency': 'CNY' },
+      el('iati-identifier', {}, `${options.reportingOrgRef}-P${p.id}`),
+      el('reporting-org', { ref: options.reportingOrgRef, type: '10' }, el('narrative', {}, options.reportingOrgName)),
+      el('title', {}, ...narratives(titleZh, titleEn)),
+      p.note ? el('description', { type: '1' }, el('narrative', {}, p.note)) : null,
+      el('participating-org', { role: '1', type: ORG_TYPE[p.donorType as DonorType] }, ...donor),
+      el('participating-org', { role: '4', type: '11' }, ...narratives(county.nameZh ?? county.name, county.name)),
+      el('activity-status', { code: status }),
+      el('activity-date', { type: '2', 'iso-date': p.pledgedOn }),
+      p.dueOn ? el('activity-date', { type: '3', 'iso-date': p.dueOn }) : null,
+      el('recipient-country', { code: 'CN', percentage: '100' }),
+      ...locations,
+      ...sectors,
+      ...transactions,
+    );
+  };
+
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n${openTag('iati-activities', { version: '2.03', 'generated-datetime': new Date().toISOString().replace(/\.\d+Z$/, 'Z') })}\n`;
+  for await (const page of everyPledgePage(reader)) {
+    const live = page.filter((p) => p.voidedAt === null);
+    const receipts = new Map<number, OpenReceipt[]>();
+    for (const r of openReceiptsOf(reader, live.map((p) => p.id))) if (!r.voided) receipts.set(r.pledgeId, [...(receipts.get(r.pledgeId) ?? []), r]);
+    for (const p of live) yield `${renderXml(activity(p, receipts.get(p.id) ?? []), 1)}\n`;
+  }
+  yield '</iati-activities>\n';
+}
+
+/** The IATI XML of the ledger as of this moment, streamed. */
+export function iatiStream(db: Db, options: IatiOptions = iatiOptions()): ReadableStream<Uint8Array> {
+  return textStream(fromSnapshot(db, (reader) => iatiChunks(reader, options)));
 }

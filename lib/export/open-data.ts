@@ -1,23 +1,51 @@
 // The whole ledger as open data (JSON): places, donors, pledges with their allocations, receipts. Amounts in integer fen
 // plus the same amount as exact yuan text, so no consumer has to divide a float.
 import 'server-only';
-import type { Reader } from '@/db/queries/pledges';
+import type { Db } from '@/db/client';
+import type { PledgeDetail, Reader } from '@/db/queries/pledges';
 import { allCategories } from '@/db/queries/lookups';
-import { openDonors, openPlaces, openReceipts } from '@/db/queries/open-data';
+import { openDonors, openPlaces, openReceiptsAfter } from '@/db/queries/open-data';
 import { fenToYuanText } from '../money';
-import { pledgeListQuerySchema } from '../validation/filters';
-import { allMatchingPledges } from './pledges';
+import { DOWNLOAD_PAGE, everyPledgePage, fromSnapshot, nextTurn, textStream } from './stream';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** Every pledge, voided ones included (flagged), in id order. */
-export function everyPledge(reader: Reader) {
-  return allMatchingPledges(reader, pledgeListQuerySchema.parse({ includeVoided: '1', sort: 'id', dir: 'asc' })).rows;
+type OpenDataHead = { dataset: string; generatedAt: string; currency: string; notes: string; categories: unknown[]; places: unknown[]; donors: unknown[] };
+
+const money = (fen: number) => ({ fen, yuan: fenToYuanText(fen) });
+
+function openPledge(p: PledgeDetail) {
+  return {
+    id: p.id,
+    donorId: p.donorId,
+    form: p.form,
+    channel: p.channel,
+    pledgedOn: p.pledgedOn,
+    dueOn: p.dueOn,
+    amount: money(p.amountFen),
+    received: money(p.receivedFen),
+    status: p.status,
+    projectName: p.projectName,
+    note: p.note,
+    beneficiaries: p.beneficiaries,
+    jobs: p.jobs,
+    peopleTrained: p.peopleTrained,
+    voided: p.voidedAt !== null,
+    voidReason: p.voidReason,
+    allocations: p.allocations.map((a) => ({ placeId: a.placeId, category: a.category, amount: money(a.amountFen) })),
+    instalments: p.instalments.map((i) => ({ dueOn: i.dueOn, amount: money(i.amountFen) })),
+  };
 }
 
-export function openDataset(reader: Reader) {
-  const money = (fen: number) => ({ fen, yuan: fenToYuanText(fen) });
-  return {
+/** A value as an element of a JSON array two levels deep, laid out as JSON.stringify(…, null, 2) lays out the whole. */
+const element = (value: unknown) => JSON.stringify(value, null, 2).replace(/^/gm, '    ');
+
+/**
+ * The whole ledger as open data, as JSON text in pieces: the places and donors, then every pledge and every receipt a
+ * page at a time (a national ledger's million pledges never in memory at once).
+ */
+export async function* openDataChunks(reader: Reader): AsyncGenerator<string> {
+  const head: OpenDataHead = {
     dataset: '帮扶台账 Assistance Ledger',
     generatedAt: new Date().toISOString(),
     currency: 'CNY',
@@ -25,26 +53,32 @@ export function openDataset(reader: Reader) {
     categories: allCategories(reader).map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn })),
     places: openPlaces(reader),
     donors: openDonors(reader),
-    pledges: everyPledge(reader).map((p) => ({
-      id: p.id,
-      donorId: p.donorId,
-      form: p.form,
-      channel: p.channel,
-      pledgedOn: p.pledgedOn,
-      dueOn: p.dueOn,
-      amount: money(p.amountFen),
-      received: money(p.receivedFen),
-      status: p.status,
-      projectName: p.projectName,
-      note: p.note,
-      beneficiaries: p.beneficiaries,
-      jobs: p.jobs,
-      peopleTrained: p.peopleTrained,
-      voided: p.voidedAt !== null,
-      voidReason: p.voidReason,
-      allocations: p.allocations.map((a) => ({ placeId: a.placeId, category: a.category, amount: money(a.amountFen) })),
-      instalments: p.instalments.map((i) => ({ dueOn: i.dueOn, amount: money(i.amountFen) })),
-    })),
-    receipts: openReceipts(reader).map((r) => ({ id: r.id, pledgeId: r.pledgeId, receivedOn: r.receivedOn, form: r.form, amount: money(r.amountFen), voided: r.voided === 1 })),
   };
+  // the head's object without its closing brace, then the two arrays
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "pledges": [`;
+  let first = true;
+  for await (const page of everyPledgePage(reader)) {
+    for (const p of page) {
+      yield `${first ? '\n' : ',\n'}${element(openPledge(p))}`;
+      first = false;
+    }
+  }
+  yield `${first ? '' : '\n  '}],\n  "receipts": [`;
+  first = true;
+  for (let after = 0; ; ) {
+    const page = openReceiptsAfter(reader, after, DOWNLOAD_PAGE);
+    if (!page.length) break;
+    for (const r of page) {
+      yield `${first ? '\n' : ',\n'}${element({ id: r.id, pledgeId: r.pledgeId, receivedOn: r.receivedOn, form: r.form, amount: money(r.amountFen), voided: r.voided === 1 })}`;
+      first = false;
+    }
+    after = page[page.length - 1]!.id;
+    await nextTurn();
+  }
+  yield `${first ? '' : '\n  '}]\n}`;
+}
+
+/** The open-data JSON of the ledger as of this moment, streamed. */
+export function openDataStream(db: Db): ReadableStream<Uint8Array> {
+  return textStream(fromSnapshot(db, openDataChunks));
 }

@@ -9,23 +9,8 @@ import { pledgeFilters } from '../pledge-query';
 import type { PledgeListQuery } from '../validation/filters';
 import { streamCsv } from './csv';
 import { describeFilters } from './filters-text';
+import { closing, DOWNLOAD_PAGE, nextTurn } from './stream';
 import { streamTableWorkbook, type SheetLayout, type TableColumn, type TableRow } from './workbook';
-
-const PAGE = 500;
-
-/** Every matching pledge, page by page through listPledges (the list screen's query), in the list's order. */
-export function allMatchingPledges(reader: Reader, q: PledgeListQuery): { rows: PledgeDetail[]; amountFen: number; receivedFen: number } {
-  const filters = pledgeFilters(q);
-  const rows: PledgeDetail[] = [];
-  let totals = { amountFen: 0, receivedFen: 0 };
-  for (let page = 1; ; page++) {
-    const p = listPledges(reader, filters, { sort: q.sort, dir: q.dir, page, pageSize: PAGE });
-    rows.push(...p.rows);
-    totals = { amountFen: p.amountFen, receivedFen: p.receivedFen };
-    if (p.rows.length < PAGE) break;
-  }
-  return { rows, ...totals };
-}
 
 /** The pledge sheet's columns, title and subtitle, for `count` pledges. */
 function pledgeLayout(reader: Reader, q: PledgeListQuery, locale: Locale, count: number): SheetLayout {
@@ -71,10 +56,10 @@ async function* pledgeRows(reader: Reader, q: PledgeListQuery, locale: Locale, f
   const cats = new Map(allCategories(reader).map((c) => [c.code, locale === 'zh' ? c.nameZh : c.nameEn]));
   const sep = t('importExport.export.separator');
   const filters = pledgeFilters(q);
-  for (let page = 1, p = first; ; p = listPledges(reader, filters, { sort: q.sort, dir: q.dir, page: ++page, pageSize: PAGE })) {
+  for (let page = 1, p = first; ; p = listPledges(reader, filters, { sort: q.sort, dir: q.dir, page: ++page, pageSize: DOWNLOAD_PAGE })) {
     for (const pledge of p.rows) yield pledgeRow(pledge, t, cats, sep, locale);
-    if (p.rows.length < PAGE) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    if (p.rows.length < DOWNLOAD_PAGE) return;
+    await nextTurn();
   }
 }
 
@@ -112,21 +97,12 @@ export function pledgesDownload(db: Db, q: PledgeListQuery, locale: Locale, form
   const snapshot = openReadSnapshot(db);
   try {
     const reader = snapshot.reader;
-    const first = listPledges(reader, pledgeFilters(q), { sort: q.sort, dir: q.dir, page: 1, pageSize: PAGE });
+    const first = listPledges(reader, pledgeFilters(q), { sort: q.sort, dir: q.dir, page: 1, pageSize: DOWNLOAD_PAGE });
     const layout = pledgeLayout(reader, q, locale, first.total);
     const rows = closing(pledgeRows(reader, q, locale, first), snapshot.close);
     return { body: format === 'csv' ? streamCsv(layout.columns, rows) : streamTableWorkbook(layout, rows), count: first.total };
   } catch (error) {
     snapshot.close();
     throw error;
-  }
-}
-
-/** The rows, then `close` once they are done or abandoned (a download cancelled half way). */
-async function* closing<T>(rows: AsyncGenerator<T>, close: () => void): AsyncGenerator<T> {
-  try {
-    yield* rows;
-  } finally {
-    close();
   }
 }

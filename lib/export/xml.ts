@@ -11,12 +11,18 @@ export function escapeXml(s: string): string {
   return s.replace(INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function renderXml(node: XmlNode, depth = 0): string {
-  const pad = '  '.repeat(depth);
-  const attrs = Object.entries(node.attrs)
+const attributes = (attrs: XmlNode['attrs']) =>
+  Object.entries(attrs)
     .filter(([, v]) => v !== undefined && v !== null && v !== '')
     .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
     .join('');
+
+/** An element's opening tag alone, for a document written piece by piece (its children, then `</name>`). */
+export const openTag = (name: string, attrs: XmlNode['attrs'] = {}) => `<${name}${attributes(attrs)}>`;
+
+export function renderXml(node: XmlNode, depth = 0): string {
+  const pad = '  '.repeat(depth);
+  const attrs = attributes(node.attrs);
   if (!node.children.length) return `${pad}<${node.name}${attrs}/>`;
   if (node.children.every((c) => typeof c === 'string')) return `${pad}<${node.name}${attrs}>${escapeXml(node.children.join(''))}</${node.name}>`;
   const inner = node.children.map((c) => (typeof c === 'string' ? `${pad}  ${escapeXml(c)}` : renderXml(c, depth + 1))).join('\n');
