@@ -196,14 +196,19 @@ export type DonorProfile = {
   pledges: PledgeDetail[];
   /** All of the donor's pledges, voided ones included, of which `pledges` shows the newest. */
   pledgeCount: number;
+  /** The oldest OPEN_LIMIT overdue pledges, most late first; `overdueCount` of them in all. */
   overdue: OpenItem[];
+  overdueCount: number;
+  /** The oldest OPEN_LIMIT of the pledges not yet due and not fully received of each status; how many of each in all. */
   open: OpenItem[];
+  openCounts: { pledged: number; partly_received: number };
   asOf: string;
 };
 
 /** How many of a donor's pledges its profile lists; the rest are one click away in the pledge list. */
 export const DONOR_PLEDGE_LIMIT = 100;
-const OPEN_LIMIT = 200;
+/** How many of a donor's overdue, and of its other open, pledges its profile lists: the oldest; the pledge list holds all. */
+export const OPEN_LIMIT = 50;
 
 function nextDue(p: PledgeDetail, today: string): string | null {
   const dates = [...p.instalments.map((i) => i.dueOn), ...(p.dueOn ? [p.dueOn] : [])].filter((d) => d >= today).sort();
@@ -220,18 +225,31 @@ export function donorProfile(reader: Reader, id: number, locale: Locale): DonorP
   const byCategory = summarize(reader, ['category'], filters, locale, labels);
   const pledges = listPledges(reader, { donorId: id, includeVoided: true }, { sort: 'pledgedOn', dir: 'desc', page: 1, pageSize: DONOR_PLEDGE_LIMIT });
   const openOf = (status: 'overdue' | 'pledged' | 'partly_received') =>
-    listPledges(reader, { donorId: id, status }, { sort: 'pledgedOn', dir: 'asc', page: 1, pageSize: OPEN_LIMIT }).rows;
-  const overdue = openOf('overdue')
+    listPledges(reader, { donorId: id, status }, { sort: 'pledgedOn', dir: 'asc', page: 1, pageSize: OPEN_LIMIT });
+  const [overdueRows, pledged, partly] = [openOf('overdue'), openOf('pledged'), openOf('partly_received')];
+  const overdue = overdueRows.rows
     .map((p) => {
       const since = overdueSince(p, today) ?? today;
       return { pledge: p, outstandingFen: p.amountFen - p.receivedFen, overdueSince: since, daysLate: daysBetween(since, today), nextDueOn: null };
     })
     .sort((a, b) => b.daysLate - a.daysLate || b.outstandingFen - a.outstandingFen);
-  const open = [...openOf('pledged'), ...openOf('partly_received')]
+  const open = [...pledged.rows, ...partly.rows]
     .map((p) => ({ pledge: p, outstandingFen: p.amountFen - p.receivedFen, overdueSince: null, daysLate: null, nextDueOn: nextDue(p, today) }))
     .filter((o) => o.outstandingFen > 0)
     .sort((a, b) => (a.nextDueOn ?? '9999').localeCompare(b.nextDueOn ?? '9999') || b.outstandingFen - a.outstandingFen);
-  return { donor, total: byYear.total, byYear: byYear.rows, byCategory: byCategory.rows, pledges: pledges.rows, pledgeCount: pledges.total, overdue, open, asOf: today };
+  return {
+    donor,
+    total: byYear.total,
+    byYear: byYear.rows,
+    byCategory: byCategory.rows,
+    pledges: pledges.rows,
+    pledgeCount: pledges.total,
+    overdue,
+    overdueCount: overdueRows.total,
+    open,
+    openCounts: { pledged: pledged.total, partly_received: partly.total },
+    asOf: today,
+  };
 }
 
 // ---------------------------------------------------------------- places

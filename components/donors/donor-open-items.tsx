@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import type { PledgeStatus } from '@/lib/codes';
 import type { OpenItem } from '@/lib/profiles';
 import { cn } from '@/lib/cn';
 import { Money } from '@/components/ui/money';
 import { Table, TableBox, Td, Th } from '@/components/ui/table';
 import { StatusBadge } from '@/components/pledges/status-badge';
+import { pledgesHref } from './figures';
 
 function Project({ item, untitled }: { item: OpenItem; untitled: string }) {
   return (
@@ -35,8 +37,40 @@ function OpenCards({ items, label, untitled, line, outstanding, warn }: { items:
   );
 }
 
+/** When a list shows fewer items than there are: how many it shows, and the pledge list (by status) that holds them all. */
+async function MoreInList({ donorId, shown, counts }: { donorId: number; shown: number; counts: Partial<Record<PledgeStatus, number>> }) {
+  const [t, tc] = await Promise.all([getTranslations('directory.donorProfile'), getTranslations()]);
+  const entries = Object.entries(counts) as [PledgeStatus, number][];
+  const count = entries.reduce((sum, [, n]) => sum + n, 0);
+  if (count <= shown) return null;
+  return (
+    <p className="mt-2 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-slate-700">
+      <span>{t('moreInList', { shown, count })}</span>
+      {entries.map(([status, n]) => (
+        <Link key={status} href={pledgesHref({ donor: donorId, status, sort: 'pledgedOn', dir: 'asc' })} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+          {t('moreInListLink', { status: tc(`statuses.${status}`), count: n })}
+        </Link>
+      ))}
+    </p>
+  );
+}
+
 /** What the donor still owes: overdue items first (how late, how much), then those not yet due. */
-export async function DonorOpenItems({ overdue, open, asOf }: { overdue: OpenItem[]; open: OpenItem[]; asOf: string }) {
+export async function DonorOpenItems({
+  donorId,
+  overdue,
+  overdueCount,
+  open,
+  openCounts,
+  asOf,
+}: {
+  donorId: number;
+  overdue: OpenItem[];
+  overdueCount: number;
+  open: OpenItem[];
+  openCounts: { pledged: number; partly_received: number };
+  asOf: string;
+}) {
   const t = await getTranslations('directory.donorProfile');
   if (!overdue.length && !open.length) return <p className="text-sm text-slate-600">{t('nothingOpen')}</p>;
   return (
@@ -44,7 +78,7 @@ export async function DonorOpenItems({ overdue, open, asOf }: { overdue: OpenIte
       {overdue.length > 0 && (
         <div>
           <h3 id="overdue-items" className="mb-2 text-sm font-semibold text-warn-700">
-            {t('overdueTitle', { count: overdue.length })}
+            {t('overdueTitle', { count: overdueCount })}
           </h3>
           <OpenCards items={overdue} label={t('overdueLabel')} untitled={(id) => t('untitled', { id })} line={(o) => t('overdueLine', { date: o.overdueSince ?? '', days: o.daysLate ?? 0 })} outstanding={t('columns.outstanding')} warn />
           <TableBox label={t('overdueLabel')} className="hidden md:block">
@@ -85,11 +119,12 @@ export async function DonorOpenItems({ overdue, open, asOf }: { overdue: OpenIte
               </tbody>
             </Table>
           </TableBox>
+          <MoreInList donorId={donorId} shown={overdue.length} counts={{ overdue: overdueCount }} />
         </div>
       )}
       {open.length > 0 && (
         <div>
-          <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('openTitle', { count: open.length })}</h3>
+          <h3 className="mb-2 text-sm font-semibold text-slate-900">{t('openTitle', { count: openCounts.pledged + openCounts.partly_received })}</h3>
           <OpenCards
             items={open}
             label={t('openLabel')}
@@ -133,6 +168,7 @@ export async function DonorOpenItems({ overdue, open, asOf }: { overdue: OpenIte
               </tbody>
             </Table>
           </TableBox>
+          <MoreInList donorId={donorId} shown={open.length} counts={openCounts} />
         </div>
       )}
       <p className="text-xs text-slate-500">{t('asOf', { date: asOf })}</p>

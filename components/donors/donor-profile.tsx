@@ -101,12 +101,12 @@ export async function DonorProfileView({ profile, history, canWrite }: { profile
         <h2 id="figures-title" className="text-base font-semibold text-slate-900">
           {t('figuresTitle')}
         </h2>
-        <FigureTiles figures={profile.total} href={all} testIdPrefix="donor" overdueCount={profile.overdue.length} />
+        <FigureTiles figures={profile.total} href={all} testIdPrefix="donor" overdueCount={profile.overdueCount} />
       </section>
 
       <Card aria-labelledby="open-title">
         <CardTitle id="open-title">{t('openItemsTitle')}</CardTitle>
-        <DonorOpenItems overdue={profile.overdue} open={profile.open} asOf={profile.asOf} />
+        <DonorOpenItems donorId={profile.donor.id} overdue={profile.overdue} overdueCount={profile.overdueCount} open={profile.open} openCounts={profile.openCounts} asOf={profile.asOf} />
       </Card>
 
       <div className="flex flex-col gap-5">

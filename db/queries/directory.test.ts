@@ -7,7 +7,7 @@ import { createPlace, updatePlace } from '@/lib/places';
 import { seedDemo } from '@/lib/bootstrap';
 import { codeLabels } from '@/lib/i18n/labels';
 import { summarize } from '@/lib/summary';
-import { donorDirectory, donorProfile, placeProfile, placeTree } from '@/lib/profiles';
+import { donorDirectory, donorProfile, OPEN_LIMIT, placeProfile, placeTree } from '@/lib/profiles';
 import { daysBetween, todayInChina } from '@/lib/time';
 import { DomainError } from '@/lib/errors';
 import { getDonor, getPlace, getPlaceWithFigures, listDonors, listPlaces } from './directory';
@@ -104,6 +104,21 @@ describe('donor figures', () => {
     // The voided pledge is listed (struck through on the page) but in no figure.
     expect(p.pledges.some((x) => x.voidedAt !== null)).toBe(true);
     expect(p.pledgeCount).toBe(4);
+  });
+});
+
+describe('donor profile at scale', () => {
+  it('lists the oldest open pledges and counts all of them', () => {
+    const { db, actor, l } = ledger();
+    const donor = createDonor(db, actor, { nameZh: '逾期很多的单位', type: 'enterprise' });
+    const base = { form: 'cash', donorId: donor.id, placeId: l.villages[0]!.id, category: 'health' } as const;
+    for (let i = 0; i < OPEN_LIMIT + 7; i++) recordPledge(db, actor, { ...base, amountFen: 1_000 + i, pledgedOn: '2024-01-01', dueOn: '2024-02-01' });
+    for (let i = 0; i < 3; i++) recordPledge(db, actor, { ...base, amountFen: 500, pledgedOn: '2024-01-02', dueOn: '2199-01-01' });
+    const p = donorProfile(db, donor.id, 'zh')!;
+    expect(p.overdue.length).toBe(OPEN_LIMIT);
+    expect(p.overdueCount).toBe(OPEN_LIMIT + 7);
+    expect(p.openCounts).toEqual({ pledged: 3, partly_received: 0 });
+    expect(p.open.length).toBe(3);
   });
 });
 
