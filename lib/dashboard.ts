@@ -163,9 +163,17 @@ function buildMatrix({ reader, q, locale, places, byTown }: Ctx): Matrix {
   });
 
   const groups: MatrixGroup[] = [];
-  // Cells are already filtered in SQL; the scope only decides which empty villages still get a row.
+  // Cells are already filtered in SQL; the scope only decides which empty villages still get a row. Each town's
+  // villages are gathered in one pass (a province has 1,000 towns and 15,000 villages: not a pass per town).
+  const villagesOf = new Map<number, PlaceRow[]>();
+  for (const p of places) {
+    if (p.level !== 'village' || p.parentId === null || !scope(p)) continue;
+    const list = villagesOf.get(p.parentId);
+    if (list) list.push(p);
+    else villagesOf.set(p.parentId, [p]);
+  }
   for (const town of places.filter((p) => p.level === 'town')) {
-    const rows = places.filter((p) => p.parentId === town.id && p.level === 'village' && scope(p)).map((v) => row(v, 'village', displayName(v, locale)));
+    const rows = (villagesOf.get(town.id) ?? []).map((v) => row(v, 'village', displayName(v, locale)));
     if (cells.has(town.id)) rows.push(row(town, 'townWide', t('dashboard.townWide')));
     if (!rows.length) continue;
     groups.push({ townId: town.id, label: displayName(town, locale), rows, cells: groupCells.get(town.id) ?? {}, total: groupTotals.get(town.id) ?? ZERO });

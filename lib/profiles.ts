@@ -360,7 +360,7 @@ export type CoveringGroup = {
  * How many of a place's own items its profile lists, largest first: a village's are a handful, a county's own in a
  * province a few thousand; the pledge list (filtered to the place) holds every one.
  */
-export const PLACE_ITEM_LIMIT = 100;
+export const PLACE_ITEM_LIMIT = 50;
 
 export type ChildFigures = { id: number; label: string; level: PlaceLevel; figures: Measures };
 

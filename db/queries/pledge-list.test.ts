@@ -219,6 +219,9 @@ describe('the list planner', () => {
     // 638 matches of a rare category in one year: the category's own 3,000 pledges, not the year's 214,000
     expect(plan({ year: 2025, category: 'training' }, 638, { year: 214_000, category: 3_000 })).toBe('category');
     expect(plan({ year: 2025, category: 'training' }, 638, { year: 2_000, category: 300_000 })).toBe('year');
+    // a town's overdue pledges: the town's 3,308 pledges, not the 85,000 overdue ones of the ledger
+    expect(plan({ placeId: 646, status: 'overdue' }, 300, { places: 3_308, overdue: 85_000 })).toBe('places');
+    expect(plan({ placeId: 646, status: 'overdue' }, 300, { places: 300_000, overdue: 2_000 })).toBe('overdue');
   });
 });
 

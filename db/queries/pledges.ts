@@ -270,6 +270,9 @@ const GATHERED_BY: Partial<Record<Driver, (f: PledgeFilters) => PledgeFilters>> 
   donorType: (f) => ({ donorType: f.donorType }),
   category: (f) => ({ category: f.category }),
   places: (f) => ({ placeId: f.placeId, atPlaceId: f.atPlaceId }),
+  overdue: () => ({ status: 'overdue' }),
+  unfulfilled: (f) => ({ status: f.status }),
+  voided: () => ({ status: 'voided' }),
 };
 
 /**
