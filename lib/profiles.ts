@@ -362,6 +362,9 @@ export type CoveringGroup = {
  */
 export const PLACE_ITEM_LIMIT = 50;
 
+/** How many of the donors under a place its profile lists, those who gave most: a town of a province has hundreds. */
+export const PLACE_DONOR_LIMIT = 30;
+
 export type ChildFigures = { id: number; label: string; level: PlaceLevel; figures: Measures };
 
 export type PlaceProfile = {
@@ -369,7 +372,8 @@ export type PlaceProfile = {
   /** County first, ending with the place's parent. */
   ancestors: (PlaceRow & { label: string })[];
   /** The place and everything under it. */
-  scope: { total: Measures; byCategory: SummaryRow[]; byDonor: SummaryRow[]; people: PeopleReached };
+  /** byDonor: the PLACE_DONOR_LIMIT donors who gave most, of donorCount. */
+  scope: { total: Measures; byCategory: SummaryRow[]; byDonor: SummaryRow[]; donorCount: number; people: PeopleReached };
   /** Allocations made to this place itself (for a village, the same as the scope). */
   own: { total: Measures; items: AllocationItem[]; itemCount: number; people: PeopleReached };
   /** The towns of a county or the villages of a town, with what went to each and under it. */
@@ -397,7 +401,7 @@ export function placeProfile(reader: Reader, id: number, locale: Locale, opts: {
 
   const scopeFilters: SummaryFilters = { placeId: id, year };
   const scopeByCategory = summarize(reader, ['category'], scopeFilters, locale, labels);
-  const scopeByDonor = summarize(reader, ['donor'], scopeFilters, locale, labels);
+  const scopeByDonor = summarize(reader, ['donor'], scopeFilters, locale, labels, { offset: 0, limit: PLACE_DONOR_LIMIT });
   const headline = headlineRaw(reader, scopeFilters, today);
 
   const ownTotal = summarize(reader, ['category'], { atPlaceId: id, year }, locale, labels).total;
@@ -433,6 +437,7 @@ export function placeProfile(reader: Reader, id: number, locale: Locale, opts: {
       total: scopeByCategory.total,
       byCategory: scopeByCategory.rows,
       byDonor: scopeByDonor.rows,
+      donorCount: scopeByDonor.rowCount,
       people: { pledgeCount: headline.pledgeCount, beneficiaries: headline.beneficiaries, jobs: headline.jobs, peopleTrained: headline.peopleTrained },
     },
     own: {

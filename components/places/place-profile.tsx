@@ -140,6 +140,14 @@ export async function PlaceProfileView({ profile, history, canWrite }: { profile
             figures: r,
           }))}
         />
+        {profile.scope.donorCount > profile.scope.byDonor.length && (
+          <p className="mt-2 text-sm text-slate-700">
+            {t('donorsShown', { shown: profile.scope.byDonor.length, count: profile.scope.donorCount })}{' '}
+            <Link href={pledgesHref({ place: place.id, year, sort: 'donor', dir: 'asc' })} className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+              {t('donorsInList')}
+            </Link>
+          </p>
+        )}
       </Card>
     </>
   );

@@ -201,6 +201,9 @@ describe('place profiles', () => {
     const town = placeProfile(db, full.ancestors[1]!.id, 'zh', { items: 1 })!;
     expect(town.own.items.length).toBe(Math.min(1, town.own.itemCount));
     expect(town.own.itemCount).toBe(allocationsAt(db, [town.place.id], todayInChina()).length);
+    // the donors under the town: all of them listed here (fewer than the page's limit), and counted
+    expect(town.scope.donorCount).toBe(summarize(db, ['donor'], { placeId: town.place.id }, 'zh', labels).rows.length);
+    expect(town.scope.byDonor.length).toBe(town.scope.donorCount);
   });
 
   it("shows a village's own figures, and apart from them the town-wide and county-wide items that cover it", () => {
