@@ -96,28 +96,20 @@ export async function* iatiChunks(reader: Reader, options: IatiOptions = iatiOpt
       return el('location', { ref: `place-${id}` }, el('name', {}, ...narratives(path(place, 'zh'), path(place, 'en'))), el('location-class', { code: place.level === 'village' ? '2' : '1' }));
     });
     const status = p.receivedFen >= p.amountFen ? '3' : '2';
+    // the commitment (type 2) on the day pledged, then a disbursement (type 3) per live receipt, funder to county
+    const transaction = (ref: string, type: '2' | '3', on: string, fen: number) =>
+      el(
+        'transaction',
+        { ref },
+        el('transaction-type', { code: type }),
+        el('transaction-date', { 'iso-date': on }),
+        amount(fen, on),
+        el('provider-org', { type: ORG_TYPE[p.donorType as DonorType] }, ...donor),
+        el('receiver-org', { type: '11' }, ...narratives(county.nameZh ?? county.name, county.name)),
+      );
     const transactions = [
-      p.amountFen > 0 &&
-        el(
-          'transaction',
-          { ref: `pledge-${p.id}` },
-          el('transaction-type', { code: '2' }),
-          el('transaction-date', { 'iso-date': p.pledgedOn }),
-          amount(p.amountFen, p.pledgedOn),
-          el('provider-org', { type: ORG_TYPE[p.donorType as DonorType] }, ...donor),
-          el('receiver-org', { type: '11' }, ...narratives(county.nameZh ?? county.name, county.name)),
-        ),
-      ...receipts.map((r) =>
-        el(
-          'transaction',
-          { ref: `receipt-${r.id}` },
-          el('transaction-type', { code: '3' }),
-          el('transaction-date', { 'iso-date': r.receivedOn }),
-          amount(r.amountFen, r.receivedOn),
-          el('provider-org', { type: ORG_TYPE[p.donorType as DonorType] }, ...donor),
-          el('receiver-org', { type: '11' }, ...narratives(county.nameZh ?? county.name, county.name)),
-        ),
-      ),
+      p.amountFen > 0 && transaction(`pledge-${p.id}`, '2', p.pledgedOn, p.amountFen),
+      ...receipts.map((r) => transaction(`receipt-${r.id}`, '3', r.receivedOn, r.amountFen)),
     ];
     return el(
       'iati-activity',
