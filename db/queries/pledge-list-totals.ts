@@ -2,7 +2,7 @@
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { SPLIT_TABLE } from '../rollups';
-import { countsByHeads, planRollup, rollupConditions } from './rollup-plan';
+import { countsByHeads, placeShape, planRollup, rollupConditions } from './rollup-plan';
 import type { SummaryFilters } from './summary';
 import { andAll, hasAllocationFilter, listConditions, textSearch, type TextSearch } from './pledge-conditions';
 import type { PledgeFilters, Reader } from './pledges';
@@ -26,13 +26,7 @@ function rollupFilters(reader: Reader, f: PledgeFilters): RollupFilters | null {
   const places: SQL[] = [];
   if (f.atPlaceId) places.push(sql`place_id = ${f.atPlaceId}`);
   if (f.placeId) {
-    const shape = reader.get<{ level: string; odd: number }>(sql`
-      SELECT pl.level AS level, EXISTS (
-        SELECT 1 FROM places c WHERE c.parent_id = pl.id AND (
-          c.level <> CASE pl.level WHEN 'county' THEN 'town' WHEN 'town' THEN 'village' ELSE '' END
-          OR EXISTS (SELECT 1 FROM places g WHERE g.parent_id = c.id
-            AND (pl.level <> 'county' OR g.level <> 'village' OR EXISTS (SELECT 1 FROM places h WHERE h.parent_id = g.id))))
-      ) AS odd FROM places pl WHERE pl.id = ${f.placeId}`);
+    const shape = placeShape(reader, f.placeId);
     if (!shape) return 'none';
     if (shape.odd) return null;
     if (shape.level === 'town') summary.townId = f.placeId;

@@ -130,22 +130,32 @@ export function rollupConditions(f: SummaryFilters): SQL {
 }
 
 /**
+ * A place's level and parent, and whether the places below it keep to county → town → village (`odd` when not: a town
+ * under a town, a village with places under it), which the roll-ups' town and village keys assume. A few index probes.
+ */
+export function placeShape(reader: Reader, placeId: number): { level: string; parentId: number | null; odd: boolean } | undefined {
+  const row = reader.get<{ level: string; parentId: number | null; odd: number }>(sql`
+    SELECT pl.level AS level, pl.parent_id AS parentId, EXISTS (
+      SELECT 1 FROM places c WHERE c.parent_id = pl.id AND (
+        c.level <> CASE pl.level WHEN 'county' THEN 'town' WHEN 'town' THEN 'village' ELSE '' END
+        OR EXISTS (SELECT 1 FROM places g WHERE g.parent_id = c.id
+          AND (pl.level <> 'county' OR g.level <> 'village' OR EXISTS (SELECT 1 FROM places h WHERE h.parent_id = g.id))))
+    ) AS odd FROM places pl WHERE pl.id = ${placeId}`);
+  return row && { level: row.level, parentId: row.parentId, odd: Boolean(row.odd) };
+}
+
+/**
  * A place filter (the place and everything under it) as the roll-ups' keys, when the places below it keep to
- * county → town → village (a few index probes check it): a town is its town_id; a village its village_id, within its
- * town (whose index finds its rows). A county, a place with a town filter as well, or an odd subtree keeps its place
- * filter, which the live GROUP BY answers.
+ * county → town → village: a town is its town_id; a village its village_id, within its town (whose index finds its
+ * rows). A county, a place with a town filter as well, or an odd subtree keeps its place filter, which the live
+ * GROUP BY answers.
  */
 export function placeAsKeys(reader: Reader, f: SummaryFilters): SummaryFilters {
   if (!f.placeId || f.townId || f.villageId) return f;
-  const place = reader.get<{ level: string; parentId: number | null; odd: number }>(sql`
-    SELECT pl.level AS level, pl.parent_id AS parentId, EXISTS (
-      SELECT 1 FROM places c WHERE c.parent_id = pl.id
-        AND (pl.level <> 'town' OR c.level <> 'village' OR EXISTS (SELECT 1 FROM places g WHERE g.parent_id = c.id))
-    ) AS odd FROM places pl WHERE pl.id = ${f.placeId}`);
+  const place = placeShape(reader, f.placeId);
   if (!place || place.odd) return f;
   const { placeId, ...rest } = f;
   if (place.level === 'town') return { ...rest, townId: placeId };
   if (place.level === 'village' && place.parentId !== null) return { ...rest, townId: place.parentId, villageId: placeId };
   return f;
 }
-
