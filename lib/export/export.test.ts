@@ -60,7 +60,7 @@ function table(ws: ExcelJS.Worksheet) {
 describe('summary workbook', () => {
   it('has one sheet per dimension whose totals equal summarize() to the fen, with SUM formulas carrying cached results', async () => {
     const q = { year: 2020 };
-    const wb = await readBook(await summaryXlsx(db, q, 'zh'));
+    const wb = await readBook(await bytesOf(summaryXlsx(db, q, 'zh')));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['村×类别', '按类别', '按乡镇', '按单位类型', '按月份', '按帮扶单位']);
     const labels = codeLabels('zh');
     const dims = { 按类别: 'category', 按乡镇: 'town', 按单位类型: 'donorType', 按月份: 'month', 按帮扶单位: 'donor' } as const;
@@ -81,7 +81,7 @@ describe('summary workbook', () => {
   });
 
   it('lays out each sheet for officials: title and filters above a bold, frozen, filterable header, yuan format', async () => {
-    const wb = await readBook(await summaryXlsx(db, { year: 2020, category: 'education' }, 'zh'));
+    const wb = await readBook(await bytesOf(summaryXlsx(db, { year: 2020, category: 'education' }, 'zh')));
     const ws = wb.getWorksheet('按类别')!;
     expect(ws.getCell('A1').value).toBe('按类别汇总（金额单位：元）');
     expect(String(ws.getCell('A2').value)).toContain('筛选条件：年度 2020；帮扶类别 教育帮扶');
@@ -93,7 +93,7 @@ describe('summary workbook', () => {
   });
 
   it('the village × category matrix adds up to the same total, by column', async () => {
-    const wb = await readBook(await summaryXlsx(db, { year: 2020 }, 'zh'));
+    const wb = await readBook(await bytesOf(summaryXlsx(db, { year: 2020 }, 'zh')));
     const { header, body, total } = table(wb.getWorksheet('村×类别')!);
     const byCategory = summarize(db, ['category'], { year: 2020 }, 'zh', codeLabels('zh'));
     for (const r of byCategory.rows) {

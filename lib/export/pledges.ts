@@ -100,7 +100,7 @@ export function pledgesDownload(db: Db, q: PledgeListQuery, locale: Locale, form
     const first = listPledges(reader, pledgeFilters(q), { sort: q.sort, dir: q.dir, page: 1, pageSize: DOWNLOAD_PAGE });
     const layout = pledgeLayout(reader, q, locale, first.total);
     const rows = closing(pledgeRows(reader, q, locale, first), snapshot.close);
-    return { body: format === 'csv' ? streamCsv(layout.columns, rows) : streamTableWorkbook(layout, rows), count: first.total };
+    return { body: format === 'csv' ? streamCsv(layout.columns, rows) : streamTableWorkbook([{ layout, rows }]), count: first.total };
   } catch (error) {
     snapshot.close();
     throw error;

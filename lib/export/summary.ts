@@ -9,7 +9,7 @@ import { summarize, toSummaryFilters, type Summary } from '../summary';
 import type { DashboardQuery } from '../validation/filters';
 import { toCsv } from './csv';
 import { describeFilters } from './filters-text';
-import { addTableSheet, newWorkbook, workbookBuffer, type SheetSpec, type TableColumn, type TableRow } from './workbook';
+import { streamTableWorkbook, type SheetSpec, type TableColumn, type TableRow } from './workbook';
 
 export const SUMMARY_SHEETS = ['matrix', 'category', 'town', 'donorType', 'month', 'donor'] as const;
 export type SummarySheet = (typeof SUMMARY_SHEETS)[number];
@@ -83,11 +83,10 @@ function townRows(reader: Reader, q: DashboardQuery, locale: Locale, cats: strin
   return [...rows.values()].sort((a, b) => b.total - a.total);
 }
 
-export async function summaryXlsx(reader: Reader, q: DashboardQuery, locale: Locale): Promise<Buffer> {
-  const wb = newWorkbook();
+/** Every sheet of the overview in one workbook, written out as it is made (a province's 15,000 villages included). */
+export function summaryXlsx(reader: Reader, q: DashboardQuery, locale: Locale): ReadableStream<Uint8Array> {
   const sheets = summarySheets(reader, q, locale);
-  for (const key of SUMMARY_SHEETS) addTableSheet(wb, sheets[key]);
-  return workbookBuffer(wb);
+  return streamTableWorkbook(SUMMARY_SHEETS.map((key) => ({ layout: sheets[key], rows: sheets[key].rows })));
 }
 
 export function summaryCsv(reader: Reader, q: DashboardQuery, locale: Locale, sheet: SummarySheet): string {

@@ -139,19 +139,21 @@ export function addTableSheet(wb: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Wo
 }
 
 /**
- * A one-sheet workbook written as its rows come (a page of the ledger at a time), so that a download of 200,000 pledges
- * holds one page in memory, not the sheet: the file streams out while it is written.
+ * A workbook written as its rows come (a page of the ledger at a time), sheet after sheet, so that a download of
+ * 200,000 pledges holds one page in memory, not the workbook: the file streams out while it is written.
  */
-export function streamTableWorkbook(spec: SheetLayout, rows: AsyncIterable<TableRow>): ReadableStream<Uint8Array> {
+export function streamTableWorkbook(sheets: { layout: SheetLayout; rows: AsyncIterable<TableRow> | Iterable<TableRow> }[]): ReadableStream<Uint8Array> {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = CREATOR;
   void (async () => {
-    const ws = wb.addWorksheet(sheetName(spec.name), worksheetOptions);
-    const writer = tableWriter(ws, spec);
-    for await (const r of rows) writer.row(r);
-    writer.end();
-    ws.commit();
+    for (const sheet of sheets) {
+      const ws = wb.addWorksheet(sheetName(sheet.layout.name), worksheetOptions);
+      const writer = tableWriter(ws, sheet.layout);
+      for await (const r of sheet.rows) writer.row(r);
+      writer.end();
+      ws.commit();
+    }
     await wb.commit();
   })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
   return Readable.toWeb(out) as ReadableStream<Uint8Array>;

@@ -19,5 +19,5 @@ export const GET = api('read', async ({ db, req, locale }) => {
     const name = `${t('importExport.export.files.summary')}-${t(`importExport.export.sheets.${which}`)}`;
     return attachment(summaryCsv(db, q, locale, which), CSV_TYPE, `summary-${which}.csv`, `${name}.csv`);
   }
-  return attachment(await summaryXlsx(db, q, locale), XLSX_TYPE, 'summary.xlsx', `${t('importExport.export.files.summary')}.xlsx`);
+  return attachment(summaryXlsx(db, q, locale), XLSX_TYPE, 'summary.xlsx', `${t('importExport.export.files.summary')}.xlsx`);
 });
