@@ -1,6 +1,6 @@
 // The donor and place directories and profiles: every figure comes from summarize(), so they agree with the overview.
 import 'server-only';
-import { allCategories, allPlaces, placeRow, placesUnder, type PlaceRow } from '@/db/queries/lookups';
+import { allCategories, allPlaces, placesUnder, type PlaceRow } from '@/db/queries/lookups';
 import {
   countPlaces,
   donorsByIdsForDirectory,
@@ -41,7 +41,6 @@ const measuresOf = (m: Measures | undefined): Measures =>
 const addMoney = (a: Measures, b: Measures): Measures =>
   withOutstanding({ pledgedFen: a.pledgedFen + b.pledgedFen, receivedFen: a.receivedFen + b.receivedFen, count: a.count });
 
-/** The category rows of a ['place', 'category'] summary for one place, in the categories' own order. */
 /** A summary by category in the ledger's category order, each row labelled with its category's name. */
 function categoryRowsOf(summary: Summary, categories: { code: string; label: string }[]): SummaryRow[] {
   const rows = new Map(summary.rows.map((r) => [String(r.category), r]));
@@ -371,8 +370,7 @@ export type PlaceProfile = {
   place: PlaceRow & { label: string; version: number };
   /** County first, ending with the place's parent. */
   ancestors: (PlaceRow & { label: string })[];
-  /** The place and everything under it. */
-  /** byDonor: the PLACE_DONOR_LIMIT donors who gave most, of donorCount. */
+  /** The place and everything under it; byDonor: the PLACE_DONOR_LIMIT donors who gave most, of donorCount. */
   scope: { total: Measures; byCategory: SummaryRow[]; byDonor: SummaryRow[]; donorCount: number; people: PeopleReached };
   /** Allocations made to this place itself (for a village, the same as the scope). */
   own: { total: Measures; items: AllocationItem[]; itemCount: number; people: PeopleReached };
@@ -388,16 +386,15 @@ export type PlaceProfile = {
 /** `items`: how many of each item list to carry (PLACE_ITEM_LIMIT unless a test asks for fewer). */
 export function placeProfile(reader: Reader, id: number, locale: Locale, opts: { year?: number; items?: number } = {}): PlaceProfile | undefined {
   const limit = opts.items ?? PLACE_ITEM_LIMIT;
-  const found = placeRow(reader, id);
+  const found = getPlace(reader, id);
   if (!found) return undefined;
-  const version = getPlace(reader, id)!.version;
-  const named = (p: PlaceRow) => ({ ...p, label: displayName(p, locale) });
+  const named = <P extends PlaceRow>(p: P) => ({ ...p, label: displayName(p, locale) });
   const labels = codeLabels(locale);
   const today = todayInChina();
   const year = opts.year;
 
   const ancestors: PlaceRow[] = [];
-  for (let p = found.parentId === null ? undefined : placeRow(reader, found.parentId); p; p = p.parentId === null ? undefined : placeRow(reader, p.parentId)) ancestors.unshift(p);
+  for (let p = found.parentId === null ? undefined : getPlace(reader, found.parentId); p; p = p.parentId === null ? undefined : getPlace(reader, p.parentId)) ancestors.unshift(p);
 
   const scopeFilters: SummaryFilters = { placeId: id, year };
   const scopeByCategory = summarize(reader, ['category'], scopeFilters, locale, labels);
@@ -431,7 +428,7 @@ export function placeProfile(reader: Reader, id: number, locale: Locale, opts: {
   }
 
   return {
-    place: { ...named(found), version },
+    place: named(found),
     ancestors: ancestors.map(named),
     scope: {
       total: scopeByCategory.total,

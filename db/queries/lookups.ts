@@ -39,10 +39,6 @@ export function allPlaces(reader: Reader): PlaceRow[] {
     .all();
 }
 
-export function placeRow(reader: Reader, id: number): PlaceRow | undefined {
-  return reader.select(PLACE_ROW).from(places).where(eq(places.id, id)).get();
-}
-
 /** The places directly under one place, in the order they were made. */
 export function placesUnder(reader: Reader, parentId: number): PlaceRow[] {
   return reader.select(PLACE_ROW).from(places).where(eq(places.parentId, parentId)).orderBy(asc(places.id)).all();

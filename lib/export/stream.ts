@@ -1,8 +1,7 @@
 // Downloads written as they are read: a whole ledger at national scale does not fit in the server's memory at once.
 import 'server-only';
 import { openReadSnapshot, type Db } from '@/db/client';
-import type { Reader } from '@/db/queries/pledges';
-import { pledgeDetails, type PledgeDetail } from '@/db/queries/pledges';
+import { pledgeDetails, type PledgeDetail, type Reader } from '@/db/queries/pledges';
 import { pledgeIdsAfter } from '@/db/queries/open-data';
 
 /** Rows per page read for a download. */
