@@ -6,7 +6,7 @@ import type { PledgeDetail, Reader } from '@/db/queries/pledges';
 import { allCategories } from '@/db/queries/lookups';
 import { openDonors, openPlaces, openReceiptsAfter } from '@/db/queries/open-data';
 import { fenToYuanText } from '../money';
-import { DOWNLOAD_PAGE, everyPledgePage, fromSnapshot, nextTurn, textStream } from './stream';
+import { DOWNLOAD_PAGE, everyPledgePage, fromSnapshot, pagesById, textStream } from './stream';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -56,26 +56,23 @@ export async function* openDataChunks(reader: Reader): AsyncGenerator<string> {
   };
   // the head's object without its closing brace, then the two arrays
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "pledges": [`;
+  yield* arrayElements(everyPledgePage(reader), openPledge);
+  yield '],\n  "receipts": [';
+  const receipts = pagesById((after) => openReceiptsAfter(reader, after, DOWNLOAD_PAGE), (r) => r.id);
+  yield* arrayElements(receipts, (r) => ({ id: r.id, pledgeId: r.pledgeId, receivedOn: r.receivedOn, form: r.form, amount: money(r.amountFen), voided: r.voided === 1 }));
+  yield ']\n}';
+}
+
+/** The elements of a JSON array, page by page, each laid out as `element` does, up to (not including) its closing bracket. */
+async function* arrayElements<T>(pages: AsyncIterable<T[]>, toJson: (row: T) => unknown): AsyncGenerator<string> {
   let first = true;
-  for await (const page of everyPledgePage(reader)) {
-    for (const p of page) {
-      yield `${first ? '\n' : ',\n'}${element(openPledge(p))}`;
+  for await (const page of pages) {
+    for (const row of page) {
+      yield `${first ? '\n' : ',\n'}${element(toJson(row))}`;
       first = false;
     }
   }
-  yield `${first ? '' : '\n  '}],\n  "receipts": [`;
-  first = true;
-  for (let after = 0; ; ) {
-    const page = openReceiptsAfter(reader, after, DOWNLOAD_PAGE);
-    if (!page.length) break;
-    for (const r of page) {
-      yield `${first ? '\n' : ',\n'}${element({ id: r.id, pledgeId: r.pledgeId, receivedOn: r.receivedOn, form: r.form, amount: money(r.amountFen), voided: r.voided === 1 })}`;
-      first = false;
-    }
-    after = page[page.length - 1]!.id;
-    await nextTurn();
-  }
-  yield `${first ? '' : '\n  '}]\n}`;
+  if (!first) yield '\n  ';
 }
 
 /** The open-data JSON of the ledger as of this moment, streamed. */

@@ -52,13 +52,18 @@ export function textStream(chunks: AsyncIterable<string>): ReadableStream<Uint8A
   });
 }
 
-/** Every pledge (voided ones included) in id order, a page at a time: keyset pages, each as cheap as the first. */
-export async function* everyPledgePage(reader: Reader): AsyncGenerator<PledgeDetail[]> {
+/** Rows in id order, a page at a time by keyset (`id > after`): each page as cheap as the first, the event loop let go between. */
+export async function* pagesById<T>(page: (afterId: number) => T[], idOf: (row: T) => number): AsyncGenerator<T[]> {
   for (let after = 0; ; ) {
-    const ids = pledgeIdsAfter(reader, after, DOWNLOAD_PAGE);
-    if (!ids.length) return;
-    yield pledgeDetails(reader, ids);
-    after = ids[ids.length - 1]!;
+    const rows = page(after);
+    if (!rows.length) return;
+    yield rows;
+    after = idOf(rows[rows.length - 1]!);
     await nextTurn();
   }
+}
+
+/** Every pledge (voided ones included) in id order, a page at a time. */
+export async function* everyPledgePage(reader: Reader): AsyncGenerator<PledgeDetail[]> {
+  for await (const ids of pagesById((after) => pledgeIdsAfter(reader, after, DOWNLOAD_PAGE), (id) => id)) yield pledgeDetails(reader, ids);
 }
