@@ -2,7 +2,7 @@
 // one JSON log line per request, scheduled backups, start-up checks of the database file and a graceful stop.
 import fs from 'node:fs';
 import http from 'node:http';
-import { databasePath, getDbHandle } from '@/db/client';
+import { databasePath, foldLog, getDbHandle } from '@/db/client';
 import { StartupCheckError } from '@/db/startup-checks';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address';
 import { ensureLedger } from '@/lib/bootstrap';
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     let checkpoint: Record<string, unknown>;
     try {
       // the checkpoint folds the write-ahead log into the main file, so the file alone is the whole ledger
-      const [result] = db.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      const result = foldLog(db.sqlite);
       db.sqlite.close();
       checkpoint = { busy: result?.busy, walBytesBefore, walBytesAfter: walBytes() };
     } catch (error) {

@@ -73,6 +73,19 @@ export function openReadSnapshot(reader: Db): { reader: Db; close: () => void } 
   };
 }
 
+export type Checkpoint = { busy: number; log: number; checkpointed: number };
+
+/**
+ * Folds the write-ahead log into the ledger file and empties it, so that the file alone is the whole ledger. Of the
+ * main database only: a connection that used a temporary table before it turned to WAL (seed:large's bulk load, whose
+ * roll-up rebuild gathers into temporary tables) is refused a checkpoint of every database, its temporary one
+ * included, as "database table is locked".
+ */
+export function foldLog(sqlite: Database.Database): Checkpoint {
+  const [result] = sqlite.pragma('main.wal_checkpoint(TRUNCATE)') as Checkpoint[];
+  return result!;
+}
+
 const globalForDb = globalThis as unknown as { ledgerDb?: DbHandle };
 
 /** The process-wide connection, opened on first use. */

@@ -147,7 +147,7 @@ describe('start-up checks on real files', () => {
     sqlite.exec("CREATE TABLE filler (x TEXT); CREATE INDEX filler_x ON filler (x);");
     const insert = sqlite.prepare('INSERT INTO filler VALUES (?)');
     for (let i = 0; i < 2000; i++) insert.run(`row ${i} ${'x'.repeat(50)}`);
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqlite.pragma('main.wal_checkpoint(TRUNCATE)');
     const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
     const pageCount = sqlite.pragma('page_count', { simple: true }) as number;
     sqlite.close();

@@ -15,7 +15,7 @@ afterEach(async () => {
 let n = 0;
 function ledger() {
   const opened = files.open();
-  opened.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  opened.handle.sqlite.pragma('main.wal_checkpoint(TRUNCATE)');
   return opened;
 }
 

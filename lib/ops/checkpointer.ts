@@ -31,7 +31,7 @@ let last = '';
 const tick = () => {
   try {
     // log: frames in the log now; checkpointed: how many of them are in the main file. Reported when they changed.
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)');
+    const [r] = db.pragma('main.wal_checkpoint(PASSIVE)');
     const seen = r.log + '/' + r.checkpointed;
     if (r.log > 0 && seen !== last) parentPort.postMessage({ kind: 'checkpointed', frames: r.log });
     last = seen;

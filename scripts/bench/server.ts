@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase } from '@/db/client';
+import { foldLog, openDatabase } from '@/db/client';
 import { createUser } from '@/lib/auth/users';
 import { SYSTEM_ACTOR } from '@/lib/actor';
 import { BenchError } from './errors';
@@ -43,7 +43,7 @@ export async function addBenchUser(file: string): Promise<{ username: string; pa
     await createUser(handle.db, SYSTEM_ACTOR, { username, displayName: '性能测试', role: 'coordinator', password });
     return { username, password };
   } finally {
-    handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    foldLog(handle.sqlite);
     handle.sqlite.close();
   }
 }

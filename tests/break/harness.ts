@@ -7,7 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase } from '@/db/client';
+import { foldLog, openDatabase } from '@/db/client';
 import { markLedgerFile } from '@/db/startup-checks';
 import { SYSTEM_ACTOR } from '@/lib/actor';
 import { createUser } from '@/lib/auth/users';
@@ -49,7 +49,7 @@ export async function prepareLedger(file: string, options: { demo?: boolean } = 
   else smallLedger(handle.db, SYSTEM_ACTOR);
   for (const u of Object.values(E2E_USERS)) await createUser(handle.db, SYSTEM_ACTOR, u);
   markLedgerFile(handle.sqlite);
-  handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  foldLog(handle.sqlite);
   handle.sqlite.close();
 }
 
