@@ -546,13 +546,38 @@ function planDonors(sqlite: Database.Database, random: Random, pledges: number, 
 const BULK_TABLES = ['pledges', 'allocations', 'instalments', 'receipts', 'receipt_allocations', 'audit_log'];
 
 /**
- * Drops the secondary indexes of the tables a bulk load fills and returns what puts them back, word for word as the
- * migrations wrote them: building an index once from sorted rows is much cheaper than keeping it up row by row.
+ * The pledges' text search index is kept by a trigger that indexes each pledge as it is inserted; a bulk load drops
+ * it and indexes every pledge at the end in one statement (at 200,000 pledges the load took 8.4 s with the trigger,
+ * 6.2 s without it plus 0.7 s to index them all). The statement is made from the trigger's own text (its VALUES over
+ * `new.` become a SELECT over the table), so that the trigger stays the one definition of what is indexed.
+ */
+const TEXT_TRIGGER = 'pledge_text_insert';
+
+/** The INSERT … SELECT that does for every row of the table what an `AFTER INSERT … BEGIN INSERT … VALUES (new.…); END` trigger does for one. */
+export function triggerAsBulkInsert(triggerSql: string): string {
+  const match = /AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+BEGIN\s+(INSERT INTO [^;]*?)\s+VALUES\s*\(([^;]*)\)\s*;\s*END\s*$/is.exec(triggerSql);
+  if (!match) throw new Error(`not a trigger of one INSERT … VALUES: ${triggerSql}`);
+  const [, table, insert, values] = match;
+  return `${insert} SELECT ${values!.replace(/\bnew\./g, '')} FROM ${table}`;
+}
+
+/**
+ * Drops the secondary indexes of the tables a bulk load fills, and the text search trigger, and returns what puts
+ * them back, word for word as the migrations wrote them: building an index once from sorted rows is much cheaper than
+ * keeping it up row by row.
  */
 export function dropBulkIndexes(sqlite: Database.Database): () => void {
   const indexes = sqlite
     .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')}) ORDER BY name`)
     .all(...BULK_TABLES) as { name: string; sql: string }[];
+  const trigger = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(TEXT_TRIGGER) as string;
+  const indexAll = triggerAsBulkInsert(trigger);
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
-  return () => sqlite.transaction(() => indexes.forEach((index) => sqlite.exec(index.sql)))();
+  sqlite.exec(`DROP TRIGGER "${TEXT_TRIGGER}"`);
+  return () =>
+    sqlite.transaction(() => {
+      indexes.forEach((index) => sqlite.exec(index.sql));
+      sqlite.exec(indexAll);
+      sqlite.exec(trigger);
+    })();
 }

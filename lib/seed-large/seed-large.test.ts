@@ -10,7 +10,7 @@ import { rebuildRollups } from '../rollups';
 import { todayInChina } from '../time';
 import { MAX_PLEDGE_FEN, MIN_PLEDGE_FEN, partialFen, paymentParts, pledgeAmountFen } from './amounts';
 import { Calendar } from './calendar';
-import { dropBulkIndexes, writeLargeLedger, type LargeLedgerOptions } from './ledger';
+import { dropBulkIndexes, triggerAsBulkInsert, writeLargeLedger, type LargeLedgerOptions } from './ledger';
 import { createRandom, shuffle, weighted } from './random';
 import { verifyLedger } from './verify';
 
@@ -144,6 +144,28 @@ describe('a generated ledger', () => {
       handle.db.transaction((tx) => rebuildReceiptApportionment(tx, id));
       expect(shares(id)).toEqual(written);
     }
+  });
+
+  it('indexes every pledge for the text search as its trigger would have, the trigger back in place', () => {
+    const vocabulary = () => handle.sqlite.prepare('SELECT term, doc, cnt FROM pledge_text_terms ORDER BY term').raw().all();
+    const loaded = vocabulary();
+    expect(loaded.length).toBeGreaterThan(100);
+    expect(handle.sqlite.prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'trigger' AND name = 'pledge_text_insert'").pluck().get()).toBe(1);
+    // every pledge indexed again through the triggers (the update trigger removes a pledge's entry and inserts it anew)
+    handle.sqlite.exec('BEGIN');
+    try {
+      handle.sqlite.exec('UPDATE pledges SET project_name = project_name');
+      expect(vocabulary()).toEqual(loaded);
+    } finally {
+      handle.sqlite.exec('ROLLBACK');
+    }
+  });
+
+  it('turns only a trigger of one INSERT … VALUES into a bulk statement', () => {
+    expect(triggerAsBulkInsert('CREATE TRIGGER t AFTER INSERT ON `items` BEGIN\n  INSERT INTO idx (rowid, body) VALUES (new.id, lower(new.name));\nEND')).toBe(
+      'INSERT INTO idx (rowid, body) SELECT id, lower(name) FROM items',
+    );
+    expect(() => triggerAsBulkInsert('CREATE TRIGGER t AFTER INSERT ON items BEGIN DELETE FROM idx; INSERT INTO idx VALUES (new.id); END')).toThrow(/one INSERT/);
   });
 
   it('is the same ledger for the same seed, and another for another seed', () => {
