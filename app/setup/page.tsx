@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { SetupForm } from '@/components/auth/setup-form';
 import { Card } from '@/components/ui/card';
 import { countUsers } from '@/lib/auth/users';
@@ -10,6 +11,8 @@ export async function generateMetadata() {
 }
 
 export default async function SetupPage() {
+  // prerendering stops here: `next build` must not open (create, migrate, fill) the ledger file
+  await connection();
   if (countUsers(ensureLedger()) > 0) redirect('/sign-in');
   const t = await getTranslations('auth');
   return (

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
+import { connection } from 'next/server';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { Card } from '@/components/ui/card';
 import { getPageActor } from '@/lib/auth/page';
@@ -11,6 +12,8 @@ export async function generateMetadata() {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  // prerendering stops here: `next build` must not open (create, migrate, fill) the ledger file
+  await connection();
   if (countUsers(ensureLedger()) === 0) redirect('/setup');
   const { next } = await searchParams;
   if (await getPageActor()) redirect(next?.startsWith('/') && !next.startsWith('//') ? next : '/');

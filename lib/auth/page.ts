@@ -11,8 +11,12 @@ import { validateSession } from './sessions';
 import { countUsers } from './users';
 
 export const getPageActor = cache(async (): Promise<Actor | null> => {
+  // the cookie before the ledger: `next build` renders the layout to learn that it is dynamic and stops at cookies(),
+  // so the build never opens (creates, migrates, fills with the demo) the ledger file; nor does an anonymous visit
+  const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
+  if (!cookie) return null;
   const db = ensureLedger();
-  const token = await unsealSessionToken(db, (await cookies()).get(SESSION_COOKIE)?.value);
+  const token = await unsealSessionToken(db, cookie);
   return token ? validateSession(db, token) : null;
 });
 
