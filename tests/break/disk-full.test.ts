@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldLog } from '@/db/client';
 import { Client, anchors, fingerprint, pledgeBody, port, prepareLedger, removeTempDir, report, spawnServer, startServer, tempDir, type RunningServer } from './harness';
 
 let dir: string;
@@ -65,6 +66,21 @@ function fillDisk(file: string): number {
   return written;
 }
 
+/**
+ * Folds the write-ahead log into the file and truncates it. Once the server's checkpointer has folded a log, the next
+ * write starts the log again from its beginning, in bytes the file already has: a write no longer than the log then
+ * needs no new byte of disk and rightly succeeds on a full one. An empty log makes the next write ask for new bytes.
+ */
+function emptyLog(): void {
+  const sqlite = new Database(db);
+  try {
+    expect(foldLog(sqlite).busy).toBe(0);
+  } finally {
+    sqlite.close();
+  }
+  expect(fs.statSync(`${db}-wal`).size).toBe(0);
+}
+
 type ErrorBody = { error: { code: string; message: string } };
 
 async function expectCleanWriteFailure(client: Client, label: string, a: ReturnType<typeof anchors>): Promise<void> {
@@ -98,6 +114,7 @@ describe('when the disk is full or read-only', () => {
     const a = anchors(db);
     const client = await new Client(server!.url).signIn('coordinator');
     expect((await client.json('POST', '/api/v1/pledges', pledgeBody(a, 500))).status).toBe(201);
+    emptyLog();
 
     const filler = path.join(mnt, 'filler');
     figures.fillerBytes = fillDisk(filler);
