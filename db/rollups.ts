@@ -85,8 +85,8 @@ const PLACE_KEYS = `a.place_id AS place_id,
   CASE pl.level WHEN 'town' THEN pl.id WHEN 'village' THEN COALESCE(pl.parent_id, 0) ELSE 0 END AS town_id,
   a.category_code AS category, p.donor_id AS donor_id, d.type AS donor_type, p.form AS form, p.channel AS channel`;
 
-/** The columns of a contribution row, in order. */
-const CONTRIBUTION_COLUMNS = ['year', 'month', 'place_id', 'village_id', 'town_id', 'category', 'donor_id', 'donor_type', 'form', 'channel', ...MEASURES];
+/** The columns of a contribution row, in order: every key (as the split rows have them), then the measures. */
+const CONTRIBUTION_COLUMNS = [...SPLIT_KEYS, ...MEASURES];
 
 const SINGLE = `(SELECT COUNT(*) FROM allocations x WHERE x.pledge_id = p.id) = 1`;
 const HEAD = `a.id = (SELECT MIN(x.id) FROM allocations x WHERE x.pledge_id = p.id)`;
