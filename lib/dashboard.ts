@@ -105,7 +105,7 @@ export function lenientDashboardQuery(params: Record<string, string | undefined>
 }
 
 /** Places within the filter's scope (a town, or a place and what is under it). */
-function inScope(places: PlaceRow[], q: DashboardQuery): (p: PlaceRow) => boolean {
+function inScope(places: readonly PlaceRow[], q: DashboardQuery): (p: PlaceRow) => boolean {
   const byId = new Map(places.map((p) => [p.id, p]));
   const root = q.place ?? q.town;
   if (!root) return () => true;
@@ -115,7 +115,7 @@ function inScope(places: PlaceRow[], q: DashboardQuery): (p: PlaceRow) => boolea
   };
 }
 
-type Ctx = { reader: Reader; q: DashboardQuery; locale: Locale; places: PlaceRow[]; byTown: Summary };
+type Ctx = { reader: Reader; q: DashboardQuery; locale: Locale; places: readonly PlaceRow[]; byTown: Summary };
 
 function buildMatrix({ reader, q, locale, places, byTown }: Ctx): Matrix {
   const labels = codeLabels(locale);
@@ -262,8 +262,8 @@ export function buildDashboard(reader: Reader, q: DashboardQuery, locale: Locale
   const labels = codeLabels(locale);
   const filters = toSummaryFilters(q);
   const today = todayInChina();
-  // 16,000 places in a province: read once per version of the ledger, not once per request
-  const places = cachedFigures(reader, 'places', () => allPlaces(reader));
+  // 16,000 places in a province: kept in memory until a place or donor changes, not read once per request
+  const places = allPlaces(reader);
   const byTown = summarize(reader, ['town'], filters, locale, labels);
   const matrix = buildMatrix({ reader, q, locale, places, byTown });
   const scope = inScope(places, q);

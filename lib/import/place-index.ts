@@ -26,7 +26,7 @@ export class PlaceIndex {
   private byId = new Map<number, IndexedPlace>();
   readonly soleCounty: number | null;
 
-  constructor(places: IndexedPlace[]) {
+  constructor(places: readonly IndexedPlace[]) {
     for (const p of places) {
       this.byId.set(p.id, p);
       for (const k of keysOf(p)) this.byKey.set(k, [...(this.byKey.get(k) ?? []), p]);

@@ -68,7 +68,7 @@ const INSTRUCTIONS: Record<ImportKind, [string, string][]> = {
 };
 
 /** The template workbook for `kind`, with the ledger's own places listed so names can be copied exactly. */
-export async function templateWorkbook(kind: ImportKind, places: PlaceRow[]): Promise<Buffer> {
+export async function templateWorkbook(kind: ImportKind, places: readonly PlaceRow[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '帮扶台账';
   const columns = TEMPLATE_COLUMNS[kind];
