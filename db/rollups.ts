@@ -62,7 +62,10 @@ export const GRAINS: Grain[] = [
   })),
 ];
 
-/** The allocation rows of split pledges (two or more allocations), keyed like the roll-ups, for exact pledge counts. */
+/**
+ * The allocation rows of split pledges (two or more allocations), keyed like the roll-ups, for exact pledge counts; each
+ * with its amount and its live receipts, which the pledge list's totals add back for a split pledge's other allocations.
+ */
 export const SPLIT_TABLE = 'rollup_split';
 const SPLIT_KEYS: KeyColumn[] = ['year', 'month', 'place_id', 'village_id', 'town_id', 'category', 'donor_id', 'donor_type', 'form', 'channel'];
 
@@ -143,7 +146,8 @@ function contributionsSql(where: string): string {
 
 function splitRowsSql(where: string): string {
   return `SELECT a.id AS allocation_id, p.id AS pledge_id, CAST(substr(p.pledged_on, 1, 4) AS INTEGER) AS year, substr(p.pledged_on, 1, 7) AS month, ${PLACE_KEYS},
-      a.amount_fen AS amount_fen, COALESCE(p.people_trained, 0) AS people_trained, COALESCE(p.beneficiaries, 0) AS beneficiaries, COALESCE(p.jobs, 0) AS jobs
+      a.amount_fen AS amount_fen, ${ALLOCATION_RECEIVED} AS received_fen,
+      COALESCE(p.people_trained, 0) AS people_trained, COALESCE(p.beneficiaries, 0) AS beneficiaries, COALESCE(p.jobs, 0) AS jobs
     FROM pledges p JOIN allocations a ON a.pledge_id = p.id JOIN places pl ON pl.id = a.place_id JOIN donors d ON d.id = p.donor_id
     WHERE p.voided_at IS NULL AND NOT ${SINGLE} AND ${where}`;
 }
@@ -213,7 +217,7 @@ export function createRollupTablesSql(): string[] {
     out.push(`CREATE TABLE ${g.table} (${cols.join(', ')}, PRIMARY KEY (${g.keys.join(', ')})) WITHOUT ROWID`);
   }
   out.push(...rollupIndexes().map((ix) => ix.create));
-  const splitCols = ['allocation_id INTEGER PRIMARY KEY', 'pledge_id INTEGER NOT NULL', ...SPLIT_KEYS.map((k) => `${k} ${keyType(k)} NOT NULL`), 'amount_fen INTEGER NOT NULL', 'people_trained INTEGER NOT NULL', 'beneficiaries INTEGER NOT NULL', 'jobs INTEGER NOT NULL'];
+  const splitCols = ['allocation_id INTEGER PRIMARY KEY', 'pledge_id INTEGER NOT NULL', ...SPLIT_KEYS.map((k) => `${k} ${keyType(k)} NOT NULL`), 'amount_fen INTEGER NOT NULL', 'received_fen INTEGER NOT NULL', 'people_trained INTEGER NOT NULL', 'beneficiaries INTEGER NOT NULL', 'jobs INTEGER NOT NULL'];
   out.push(`CREATE TABLE ${SPLIT_TABLE} (${splitCols.join(', ')})`);
   out.push(`CREATE INDEX ${SPLIT_TABLE}_pledge ON ${SPLIT_TABLE} (pledge_id)`);
   return out;

@@ -60,14 +60,9 @@ function rollupTotals(reader: Reader, rf: RollupFilters, allocationFilter: boole
   // the allocations of the matching split pledges that did not match themselves: what the roll-up's sums leave out
   const split = allocationFilter
     ? reader.get<{ n: number; amount: number; received: number }>(sql`
-        WITH matching AS MATERIALIZED (SELECT DISTINCT pledge_id FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}),
-        other AS MATERIALIZED (
-          SELECT s.allocation_id, s.amount_fen FROM matching CROSS JOIN ${sql.raw(SPLIT_TABLE)} s ON s.pledge_id = matching.pledge_id WHERE NOT (${where}))
-        SELECT (SELECT COUNT(*) FROM matching) AS n, (SELECT COALESCE(SUM(amount_fen), 0) FROM other) AS amount,
-          (SELECT COALESCE(SUM(ra.amount_fen), 0) FROM other
-             CROSS JOIN receipt_allocations ra ON ra.allocation_id = other.allocation_id
-             CROSS JOIN receipts r ON r.id = ra.receipt_id
-           WHERE r.voided_at IS NULL) AS received`)!
+        WITH matching AS MATERIALIZED (SELECT DISTINCT pledge_id FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where})
+        SELECT (SELECT COUNT(*) FROM matching) AS n, COALESCE(SUM(s.amount_fen), 0) AS amount, COALESCE(SUM(s.received_fen), 0) AS received
+        FROM matching CROSS JOIN ${sql.raw(SPLIT_TABLE)} s ON s.pledge_id = matching.pledge_id WHERE NOT (${where})`)!
     : reader.get<{ n: number; amount: number; received: number }>(sql`
         SELECT COUNT(DISTINCT pledge_id) AS n, 0 AS amount, 0 AS received FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}`)!;
   return { total: grain.n + split.n, amountFen: grain.amount + split.amount, receivedFen: grain.received + split.received };
