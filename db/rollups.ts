@@ -67,6 +67,7 @@ export const GRAINS: Grain[] = [
  * with its amount and its live receipts, which the pledge list's totals add back for a split pledge's other allocations.
  */
 export const SPLIT_TABLE = 'rollup_split';
+export const SPLIT_TOWN_INDEX = 'rollup_split_town';
 const SPLIT_KEYS: KeyColumn[] = ['year', 'month', 'place_id', 'village_id', 'town_id', 'category', 'donor_id', 'donor_type', 'form', 'channel'];
 
 const TEXT_KEYS = new Set<KeyColumn>(['month', 'category', 'donor_type', 'form', 'channel']);
@@ -220,6 +221,8 @@ export function createRollupTablesSql(): string[] {
   const splitCols = ['allocation_id INTEGER PRIMARY KEY', 'pledge_id INTEGER NOT NULL', ...SPLIT_KEYS.map((k) => `${k} ${keyType(k)} NOT NULL`), 'amount_fen INTEGER NOT NULL', 'received_fen INTEGER NOT NULL', 'people_trained INTEGER NOT NULL', 'beneficiaries INTEGER NOT NULL', 'jobs INTEGER NOT NULL'];
   out.push(`CREATE TABLE ${SPLIT_TABLE} (${splitCols.join(', ')})`);
   out.push(`CREATE INDEX ${SPLIT_TABLE}_pledge ON ${SPLIT_TABLE} (pledge_id)`);
+  // a town's split pledges (summaries within a town count them on every request): found, and counted, in the index
+  out.push(`CREATE INDEX ${SPLIT_TOWN_INDEX} ON ${SPLIT_TABLE} (town_id, year, pledge_id)`);
   return out;
 }
 

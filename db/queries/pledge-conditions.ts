@@ -3,6 +3,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import { pledgeStatusCondition } from './status';
 import type { PledgeFilters, PledgeSort, Reader } from './pledges';
+import { readAll, readGet } from '../reads';
 
 /**
  * What finds the rows. `any`: whatever SQLite picks (the totals). `walk`: the index of the sort order, read in order,
@@ -48,17 +49,17 @@ export function textSearch(reader: Reader, q: string): TextSearch {
   else {
     const end = afterPrefix(lowered);
     if (end === null) return 'like';
-    const terms = reader
-      .all<{ term: string }>(sql`SELECT term FROM pledge_text_terms WHERE term >= ${lowered} AND term < ${end} LIMIT ${MAX_TERMS + 1}`)
-      .map((r) => r.term);
+    const terms = readAll<{ term: string }>(reader, sql`SELECT term FROM pledge_text_terms WHERE term >= ${lowered} AND term < ${end} LIMIT ${MAX_TERMS + 1}`).map(
+      (r) => r.term,
+    );
     if (terms.length > MAX_TERMS) return 'like';
     match = terms.map(quote).join(' OR ');
   }
   if (!match) return { match };
   // past an eighth of the ledger, reading every pledge in order beats looking each match up
-  const ledger = reader.get<{ n: number | null }>(sql`SELECT max(id) AS n FROM pledges`)!.n ?? 0;
+  const ledger = readGet<{ n: number | null }>(reader, sql`SELECT max(id) AS n FROM pledges`)!.n ?? 0;
   const limit = Math.max(10_000, Math.ceil(ledger / 8));
-  const found = reader.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM pledge_text WHERE pledge_text MATCH ${match} LIMIT ${limit})`)!.n;
+  const found = readGet<{ n: number }>(reader, sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM pledge_text WHERE pledge_text MATCH ${match} LIMIT ${limit})`)!.n;
   return found >= limit ? 'like' : { match };
 }
 

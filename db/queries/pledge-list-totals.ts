@@ -6,6 +6,7 @@ import { countsByHeads, placeShape, planRollup, rollupConditions } from './rollu
 import type { SummaryFilters } from './summary';
 import { andAll, hasAllocationFilter, listConditions, textSearch, type TextSearch } from './pledge-conditions';
 import type { PledgeFilters, Reader } from './pledges';
+import { readAll, readGet } from '../reads';
 
 export type PledgeListTotals = { total: number; amountFen: number; receivedFen: number };
 
@@ -54,16 +55,16 @@ function rollupTotals(reader: Reader, rf: RollupFilters, allocationFilter: boole
   const plan = planRollup(rf.places.length ? ['place'] : [], rf.summary);
   if (!plan) return null;
   const where = sql.join([rollupConditions(rf.summary), ...rf.places], sql` AND `);
-  const grain = reader.get<{ n: number; amount: number; received: number }>(sql`
+  const grain = readGet<{ n: number; amount: number; received: number }>(reader, sql`
     SELECT COALESCE(SUM(pledges), 0) AS n, COALESCE(SUM(pledged_fen), 0) AS amount, COALESCE(SUM(received_fen), 0) AS received
     FROM ${sql.raw(plan.table)} WHERE ${where}`)!;
   // the allocations of the matching split pledges that did not match themselves: what the roll-up's sums leave out
   const split = allocationFilter
-    ? reader.get<{ n: number; amount: number; received: number }>(sql`
+    ? readGet<{ n: number; amount: number; received: number }>(reader, sql`
         WITH matching AS MATERIALIZED (SELECT DISTINCT pledge_id FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where})
         SELECT (SELECT COUNT(*) FROM matching) AS n, COALESCE(SUM(s.amount_fen), 0) AS amount, COALESCE(SUM(s.received_fen), 0) AS received
         FROM matching CROSS JOIN ${sql.raw(SPLIT_TABLE)} s ON s.pledge_id = matching.pledge_id WHERE NOT (${where})`)!
-    : reader.get<{ n: number; amount: number; received: number }>(sql`
+    : readGet<{ n: number; amount: number; received: number }>(reader, sql`
         SELECT COUNT(DISTINCT pledge_id) AS n, 0 AS amount, 0 AS received FROM ${sql.raw(SPLIT_TABLE)} WHERE ${where}`)!;
   return { total: grain.n + split.n, amountFen: grain.amount + split.amount, receivedFen: grain.received + split.received };
 }
@@ -71,7 +72,7 @@ function rollupTotals(reader: Reader, rf: RollupFilters, allocationFilter: boole
 /** The live count and sums over the pledges that match `where` (the list's own conditions); `scan` reads the table in order. */
 export function liveTotals(reader: Reader, where: SQL, scan = false): PledgeListTotals {
   const from = scan ? sql`pledges p NOT INDEXED` : sql`pledges p`;
-  const row = reader.get<{ total: number; amountFen: number | null; receivedFen: number | null }>(sql`
+  const row = readGet<{ total: number; amountFen: number | null; receivedFen: number | null }>(reader, sql`
     SELECT COUNT(*) AS total, SUM(p.amount_fen) AS amountFen, SUM(p.received_fen) AS receivedFen FROM ${from} WHERE ${where}`)!;
   return { total: row.total, amountFen: row.amountFen ?? 0, receivedFen: row.receivedFen ?? 0 };
 }
@@ -130,10 +131,10 @@ export function monthCounts(reader: Reader, f: PledgeFilters): { month: string; 
   const where = rollupConditions(rf.summary);
   // grouped by month and filtered by what a pledge has one value of: each pledge counted on its head allocation
   if (countsByHeads(['month'], rf.summary)) {
-    return reader.all<{ month: string; n: number }>(sql`
+    return readAll<{ month: string; n: number }>(reader, sql`
       SELECT month, SUM(pledge_heads) AS n FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY month HAVING SUM(pledge_heads) > 0 ORDER BY month`);
   }
-  return reader.all<{ month: string; n: number }>(sql`
+  return readAll<{ month: string; n: number }>(reader, sql`
     SELECT month, SUM(n) AS n FROM (
       SELECT month, SUM(pledges) AS n FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY month
       UNION ALL

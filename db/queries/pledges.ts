@@ -8,6 +8,7 @@ import { todayInChina } from '@/lib/time';
 import { pledgeStatusSql } from './status';
 import { andAll, containing, hasAllocationFilter, listConditions, textSearch, type Driver, type TextSearch } from './pledge-conditions';
 import { monthCounts, normalFilters, pledgeListTotals } from './pledge-list-totals';
+import { readAll, readGet } from '../reads';
 
 export type Reader = Db | Tx;
 
@@ -54,7 +55,7 @@ export type PledgeDetail = PledgeRow & { allocations: AllocationView[]; instalme
 export function getInstalments(reader: Reader, pledgeIds: number[]): Map<number, InstalmentView[]> {
   const out = new Map<number, InstalmentView[]>();
   if (!pledgeIds.length) return out;
-  const rows = reader.all<InstalmentView & { pledgeId: number }>(sql`
+  const rows = readAll<InstalmentView & { pledgeId: number }>(reader, sql`
     SELECT i.id AS id, i.pledge_id AS pledgeId, i.due_on AS dueOn, i.amount_fen AS amountFen FROM instalments i
     WHERE i.pledge_id IN (${sql.join(pledgeIds.map((id) => sql`${id}`), sql`, `)}) ORDER BY i.pledge_id, i.due_on, i.id`);
   for (const { pledgeId, ...row } of rows) out.set(pledgeId, [...(out.get(pledgeId) ?? []), row]);
@@ -73,7 +74,7 @@ const PLEDGE_FROM = sql`pledges p JOIN donors d ON d.id = p.donor_id LEFT JOIN u
 export function getAllocations(reader: Reader, pledgeIds: number[]): Map<number, AllocationView[]> {
   const out = new Map<number, AllocationView[]>();
   if (!pledgeIds.length) return out;
-  const rows = reader.all<AllocationView & { pledgeId: number }>(sql`
+  const rows = readAll<AllocationView & { pledgeId: number }>(reader, sql`
     SELECT a.id AS id, a.pledge_id AS pledgeId, a.place_id AS placeId, pl.name AS placeName, pl.name_zh AS placeNameZh,
            pl.level AS placeLevel, a.category_code AS category, a.amount_fen AS amountFen
     FROM allocations a JOIN places pl ON pl.id = a.place_id
@@ -254,13 +255,13 @@ function monthWindow(reader: Reader, f: PledgeFilters, slice: Slice): { range: S
 
 /** Whether two donors share a display name: if not, the donor order is that of donors_sort_name_idx, id included. */
 function donorNamesUnique(reader: Reader): boolean {
-  return !reader.get<{ dup: number }>(sql`SELECT EXISTS (SELECT 1 FROM donors GROUP BY coalesce(name_zh, name) HAVING COUNT(*) > 1) AS dup`)!.dup;
+  return !readGet<{ dup: number }>(reader, sql`SELECT EXISTS (SELECT 1 FROM donors GROUP BY coalesce(name_zh, name) HAVING COUNT(*) > 1) AS dup`)!.dup;
 }
 
 /** Whether some donor's name contains the search (the list's LIKE, over the few thousand donors). */
 function donorNamesContain(reader: Reader, q: string): boolean {
   const like = containing(q);
-  return Boolean(reader.get<{ found: number }>(sql`SELECT EXISTS (SELECT 1 FROM donors WHERE name LIKE ${like} ESCAPE '\\' OR name_zh LIKE ${like} ESCAPE '\\') AS found`)!.found);
+  return Boolean(readGet<{ found: number }>(reader, sql`SELECT EXISTS (SELECT 1 FROM donors WHERE name LIKE ${like} ESCAPE '\\' OR name_zh LIKE ${like} ESCAPE '\\') AS found`)!.found);
 }
 
 /** The filter each gathering driver finds its pledges by, alone. */
@@ -288,7 +289,7 @@ function gatheredCount(reader: Reader, f: PledgeFilters, driver: Driver, total: 
 
 /** The ids of one page, in the asked order. */
 function pageIds(reader: Reader, f: PledgeFilters, sort: PledgeSort, slice: Slice, total: number, today: string, text: TextSearch): number[] {
-  const ledger = reader.get<{ n: number | null }>(sql`SELECT max(id) AS n FROM pledges`)!.n ?? 0;
+  const ledger = readGet<{ n: number | null }>(reader, sql`SELECT max(id) AS n FROM pledges`)!.n ?? 0;
   const plan = choosePlan(f, sort, slice, total, ledger, text, sort === 'donor' && Boolean(f.q) && donorNamesContain(reader, f.q!), (driver) =>
     gatheredCount(reader, f, driver, total, today),
   );
@@ -298,8 +299,7 @@ function pageIds(reader: Reader, f: PledgeFilters, sort: PledgeSort, slice: Slic
     // two walks merged by SQLite: the live pledges in their index's order, the voided ones sorted
     const arm = (g: PledgeFilters) => sql`SELECT p.id AS id, ${ORDER[sort]} AS k FROM pledges p WHERE ${andAll(listConditions(g, today, 'walk', sort, text))}`;
     const live = { ...f, includeVoided: undefined };
-    rows = reader.all<{ id: number }>(
-      sql`${arm(live)} UNION ALL ${arm({ ...live, status: 'voided' })} ORDER BY 2 ${dir}, 1 ${dir} LIMIT ${slice.limit} OFFSET ${slice.offset}`,
+    rows = readAll<{ id: number }>(reader, sql`${arm(live)} UNION ALL ${arm({ ...live, status: 'voided' })} ORDER BY 2 ${dir}, 1 ${dir} LIMIT ${slice.limit} OFFSET ${slice.offset}`,
     );
   } else {
     const walk = plan === 'walk';
@@ -319,7 +319,7 @@ function pageIds(reader: Reader, f: PledgeFilters, sort: PledgeSort, slice: Slic
     const tie = sort === 'id' ? sql`` : sql`${byDonorId}, ${walk ? sql`p.id` : sql`+p.id`} ${dir}`;
     const pledges = plan === 'any' && text === 'like' ? sql`pledges p NOT INDEXED` : sql`pledges p`;
     const from = sort !== 'donor' ? pledges : walk ? sql`donors d CROSS JOIN pledges p ON p.donor_id = d.id` : sql`${pledges} CROSS JOIN donors d ON d.id = p.donor_id`;
-    rows = reader.all<{ id: number }>(sql`SELECT p.id AS id FROM ${from} WHERE ${andAll(where)} ORDER BY ${key} ${dir}${tie} LIMIT ${slice.limit} OFFSET ${offset}`);
+    rows = readAll<{ id: number }>(reader, sql`SELECT p.id AS id FROM ${from} WHERE ${andAll(where)} ORDER BY ${key} ${dir}${tie} LIMIT ${slice.limit} OFFSET ${offset}`);
   }
   const ids = rows.map((r) => r.id);
   return slice.reversed ? ids.reverse() : ids;
@@ -328,7 +328,7 @@ function pageIds(reader: Reader, f: PledgeFilters, sort: PledgeSort, slice: Slic
 /** These pledges in full (allocations, instalments), in the order of `ids`. */
 export function pledgeDetails(reader: Reader, ids: number[], today = todayInChina()): PledgeDetail[] {
   if (!ids.length) return [];
-  const rows = reader.all<PledgeRow>(sql`SELECT ${PLEDGE_COLUMNS(today)} FROM ${PLEDGE_FROM} WHERE p.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const rows = readAll<PledgeRow>(reader, sql`SELECT ${PLEDGE_COLUMNS(today)} FROM ${PLEDGE_FROM} WHERE p.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const allocs = getAllocations(reader, ids);
   const instalments = getInstalments(reader, ids);

@@ -6,6 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { ALL_CATEGORY, ALL_YEAR, GRAINS, type KeyColumn } from '../rollups';
 import type { Reader } from './pledges';
 import type { GroupDimension, SummaryFilters } from './summary';
+import { readGet } from '../reads';
 
 export type RollupPlan = { table: string };
 
@@ -134,7 +135,7 @@ export function rollupConditions(f: SummaryFilters): SQL {
  * under a town, a village with places under it), which the roll-ups' town and village keys assume. A few index probes.
  */
 export function placeShape(reader: Reader, placeId: number): { level: string; parentId: number | null; odd: boolean } | undefined {
-  const row = reader.get<{ level: string; parentId: number | null; odd: number }>(sql`
+  const row = readGet<{ level: string; parentId: number | null; odd: number }>(reader, sql`
     SELECT pl.level AS level, pl.parent_id AS parentId, EXISTS (
       SELECT 1 FROM places c WHERE c.parent_id = pl.id AND (
         c.level <> CASE pl.level WHEN 'county' THEN 'town' WHEN 'town' THEN 'village' ELSE '' END
