@@ -64,18 +64,19 @@ export function textSearch(reader: Reader, q: string): TextSearch {
 }
 
 /**
- * Allocation-level conditions (category, place subtree, exact place) over `allocations a`, or null. To gather, the
- * places drive (allocations_place_idx); to test one pledge, its allocations are found by pledge (allocations_pledge_idx)
- * and the place and category only compared, not probed place by place.
+ * Allocation-level conditions (category, place subtree, exact place) over `allocations a`, or null. `gather`: the
+ * places or the category drive (allocations_place_idx, allocations_category_idx). `test`: one pledge's allocations are
+ * found by pledge (allocations_pledge_idx) and the place and category only compared, not probed place by place.
+ * `places`: the places drive and the category is only compared — the place's allocations, listed once.
  */
-function allocationConditions(f: PledgeFilters, gather: boolean): SQL | null {
-  const column = (name: string) => sql.raw(gather ? `a.${name}` : `+a.${name}`);
+function allocationConditions(f: PledgeFilters, mode: 'gather' | 'test' | 'places'): SQL | null {
+  const column = (name: string, drives: boolean) => sql.raw(drives ? `a.${name}` : `+a.${name}`);
   const inner: SQL[] = [];
-  if (f.category) inner.push(sql`${column('category_code')} = ${f.category}`);
-  if (f.atPlaceId) inner.push(sql`${column('place_id')} = ${f.atPlaceId}`);
+  if (f.category) inner.push(sql`${column('category_code', mode === 'gather')} = ${f.category}`);
+  if (f.atPlaceId) inner.push(sql`${column('place_id', mode !== 'test')} = ${f.atPlaceId}`);
   if (f.placeId) {
     // the place, its children and their children: the subtree, found through places_parent_idx
-    inner.push(sql`${column('place_id')} IN (SELECT id FROM places WHERE id = ${f.placeId} OR parent_id = ${f.placeId}
+    inner.push(sql`${column('place_id', mode !== 'test')} IN (SELECT id FROM places WHERE id = ${f.placeId} OR parent_id = ${f.placeId}
       OR parent_id IN (SELECT id FROM places WHERE parent_id = ${f.placeId}))`);
   }
   return inner.length ? sql.join(inner, sql` AND `) : null;
@@ -98,6 +99,10 @@ function stateConditions(f: PledgeFilters, today: string, drive: boolean): SQL |
 
 export function hasAllocationFilter(f: PledgeFilters): boolean {
   return Boolean(f.category || f.placeId || f.atPlaceId);
+}
+
+export function hasPlaceFilter(f: PledgeFilters): boolean {
+  return Boolean(f.placeId || f.atPlaceId);
 }
 
 /**
@@ -125,9 +130,12 @@ export function listConditions(f: PledgeFilters, today: string, driver: Driver, 
   if (f.form) where.push(sql`p.form = ${f.form}`);
   if (f.channel) where.push(sql`p.channel = ${f.channel}`);
   if (hasAllocationFilter(f)) {
-    const gather = driver === 'places' || driver === 'category' || (any && Boolean(f.placeId || f.atPlaceId));
-    const alloc = allocationConditions(f, gather)!;
-    where.push(gather ? sql`p.id IN (SELECT a.pledge_id FROM allocations a WHERE ${alloc})` : sql`EXISTS (SELECT 1 FROM allocations a WHERE a.pledge_id = p.id AND ${alloc})`);
+    const gather = driver === 'places' || driver === 'category' || (any && hasPlaceFilter(f));
+    if (gather) where.push(sql`p.id IN (SELECT a.pledge_id FROM allocations a WHERE ${allocationConditions(f, 'gather')})`);
+    // a place's pledges (a few thousand at most of a town) listed once, and each pledge of the walk looked up in the
+    // list, instead of its allocations read: at a million pledges a town's first page in date order 21 ms → 3 ms
+    else if (hasPlaceFilter(f)) where.push(sql`+p.id IN (SELECT a.pledge_id FROM allocations a WHERE ${allocationConditions(f, 'places')})`);
+    else where.push(sql`EXISTS (SELECT 1 FROM allocations a WHERE a.pledge_id = p.id AND ${allocationConditions(f, 'test')})`);
   }
   if (f.q) {
     const like = containing(f.q);

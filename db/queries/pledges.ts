@@ -6,7 +6,7 @@ import { compileOnce, prepared } from '../prepared';
 import type { CategoryCode, PlaceLevel, PledgeStatus } from '@/lib/codes';
 import { todayInChina } from '@/lib/time';
 import { pledgeStatusSql } from './status';
-import { andAll, containing, hasAllocationFilter, listConditions, textSearch, type Driver, type TextSearch } from './pledge-conditions';
+import { andAll, containing, hasAllocationFilter, hasPlaceFilter, listConditions, textSearch, type Driver, type TextSearch } from './pledge-conditions';
 import { monthCounts, normalFilters, pledgeListTotals } from './pledge-list-totals';
 import { readAll, readGet } from '../reads';
 
@@ -203,7 +203,11 @@ export function choosePlan(
   if (listTuning.driver) return listTuning.driver === 'walk' ? walk : gatherBy;
   // a search that matches donors' names finds their pledges side by side in donor order, not spread along the walk
   if (sort === 'donor' && gatherBy === 'text' && donorNamesMatch && total <= 50_000) return gatherBy;
-  const walkEntry = (sort === 'id' ? 3 : 1) + (hasAllocationFilter(f) ? 20 : 0) + (like ? 30 : 0);
+  // testing a pledge's allocations reads them (20); a place filter is a probe of the place's pledges, listed once, about
+  // as dear as reading the entry itself (a town's walk in date order: 317,000 entries in 43 ms; gathering its 3,308
+  // pledges, 21 ms)
+  const allocationTest = hasPlaceFilter(f) ? 0 : hasAllocationFilter(f) ? 20 : 0;
+  const walkEntry = (sort === 'id' ? 3 : 1) + allocationTest + (like ? 30 : 0);
   // a year holds about a quarter of a ledger of a few years
   const spread = ((slice.offset + slice.limit) * (yearRange ? ledger / 4 : ledger)) / Math.max(total, 1);
   // a place's pledges come from its own few donors, so in donor order they come in clumps far apart: at 1,000,000
@@ -215,7 +219,7 @@ export function choosePlan(
   const gatherCost = (driver: Driver) => {
     if (driver === 'any') return ledger * 3;
     const byAllocations = driver === 'places' || driver === 'category';
-    return gatheredBy(driver) * ((byAllocations || driver === 'text' ? 30 : 2) + (hasAllocationFilter(f) && !byAllocations ? 20 : 0));
+    return gatheredBy(driver) * ((byAllocations || driver === 'text' ? 30 : 2) + (byAllocations ? 0 : allocationTest));
   };
   const [best, cost] = (present.length ? present : [gatherBy]).map((d): [Driver, number] => [d, gatherCost(d)]).reduce((a, b) => (b[1] < a[1] ? b : a));
   return cost < walkCost ? best : walk;
