@@ -109,6 +109,25 @@ export function planCube(dims: GroupDimension[], filters: SummaryFilters): CubeP
   return { table: cube.table, where: sql.join(where, sql` AND `) };
 }
 
+/**
+ * The GROUP BY of `dims` over a plain grain as a leading part of its key (give or take `year`), or null when the
+ * dimensions are not its leading columns: SQLite then reads the rows in key order and sorts none of them (category
+ * by month of the whole ledger at a million pledges: 11.5 → 5.6 ms). Grouped by year as well, one group may come as a
+ * row per year (a receipt counts in its own month, under its pledge's year): the caller adds those rows up.
+ */
+export function groupByInKeyOrder(dims: GroupDimension[], table: string): SQL | null {
+  const keys = GRAINS.find((g) => g.table === table && !g.cube)?.keys;
+  const wanted = new Set(dims.map((d) => DIMENSION_KEY[d]));
+  if (!keys || wanted.has(undefined)) return null;
+  const leading: KeyColumn[] = [];
+  for (const key of keys) {
+    if (leading.filter((k) => wanted.has(k)).length === wanted.size) break;
+    if (!wanted.has(key) && key !== 'year') return null;
+    leading.push(key);
+  }
+  return sql.raw(leading.join(', '));
+}
+
 /** The dimensions' raw key columns in their order, as stored (0 for an absent place, which sorts first as NULL does). */
 export const rawKeyColumns = (dims: GroupDimension[]): SQL => sql.raw(dims.map((d) => DIMENSION_KEY[d]!).join(', '));
 

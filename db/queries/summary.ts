@@ -3,8 +3,8 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CategoryCode, PledgeStatus } from '@/lib/codes';
 import { pledgeStatusCondition } from './status';
-import { countsByHeads, placeAsKeys, planCube, planRollup, rawKeyColumns, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
-import { SPLIT_TABLE, SPLIT_TOWN_INDEX } from '../rollups';
+import { countsByHeads, groupByInKeyOrder, placeAsKeys, planCube, planRollup, rawKeyColumns, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
+import { SPLIT_CATEGORY_INDEX, SPLIT_TABLE, SPLIT_TOWN_INDEX } from '../rollups';
 import type { Reader } from './pledges';
 import { readAll, readGet } from '../reads';
 
@@ -132,11 +132,18 @@ export function summarizeLive(reader: Reader, dims: GroupDimension[], filters: S
 }
 
 /**
- * rollup_split for the filters: a town's rows through its index (town, year, pledge); otherwise read straight through,
- * since its index by pledge would hand COUNT(DISTINCT pledge_id) its rows in order, at the price of a lookup per row —
- * at a million pledges 2.3 ms against 0.8 ms for a scan.
+ * rollup_split for the filters (and the dimensions it is grouped by): a town's rows through its index (town, year,
+ * pledge); grouped by category, or category and month, with no filter but a category, in the order of its index
+ * (category, month, pledge), sorting nothing (a million pledges' 10,519 split rows by category and month: 7.2 → 2.2 ms);
+ * otherwise read straight through, since its index by pledge would hand COUNT(DISTINCT pledge_id) its rows in order, at
+ * the price of a lookup per row — at a million pledges 2.3 ms against 0.8 ms for a scan.
  */
-const splitFrom = (f: SummaryFilters): SQL => sql.raw(f.townId ? `${SPLIT_TABLE} INDEXED BY ${SPLIT_TOWN_INDEX}` : `${SPLIT_TABLE} NOT INDEXED`);
+function splitFrom(f: SummaryFilters, dims: GroupDimension[] = []): SQL {
+  if (f.townId) return sql.raw(`${SPLIT_TABLE} INDEXED BY ${SPLIT_TOWN_INDEX}`);
+  const onlyCategory = Object.entries(f).every(([name, value]) => value === undefined || name === 'category');
+  const byCategory = dims[0] === 'category' && (dims.length === 1 || (dims.length === 2 && dims[1] === 'month'));
+  return sql.raw(onlyCategory && byCategory ? `${SPLIT_TABLE} INDEXED BY ${SPLIT_CATEGORY_INDEX}` : `${SPLIT_TABLE} NOT INDEXED`);
+}
 
 /**
  * A group's pledges over its roll-up rows: by their heads, or the single-allocation ones (the split ones are then
@@ -150,11 +157,12 @@ function summarizeRollup(reader: Reader, plan: RollupPlan, dims: GroupDimension[
   const select = sql.join(dims.map((d, i) => sql`${sql.raw(ROLLUP_DIMENSION[d]!)} AS k${sql.raw(String(i))}`), sql`, `);
   const groupBy = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
   const heads = countsByHeads(dims, filters);
+  // in the grain's key order when the dimensions lead it (a group's rows of several years are added up by mergeRows)
   const pledged = readAll<Row>(reader, sql`
     SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, ${groupCountSql(heads)} AS cnt
-    FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY ${groupBy} HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`);
+    FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY ${groupByInKeyOrder(dims, plan.table) ?? groupBy} HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`);
   const split = heads ? [] : readAll<Row>(reader, sql`
-    SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${splitFrom(filters)} WHERE ${where} GROUP BY ${groupBy}`);
+    SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${splitFrom(filters, dims)} WHERE ${where} GROUP BY ${groupBy}`);
   const count = readGet<{ n: number }>(reader, sql`SELECT ${pledgeCountSql(filters)} AS n FROM ${sql.raw(plan.table)} WHERE ${where}`)!;
   const list = mergeRows(dims, pledged, [], split);
   return { rows: list, total: totalsOf(list, count.n) };
