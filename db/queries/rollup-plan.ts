@@ -110,19 +110,21 @@ export function planCube(dims: GroupDimension[], filters: SummaryFilters): CubeP
 }
 
 /**
- * The GROUP BY of `dims` over a plain grain as a leading part of its key (give or take `year`), or null when the
- * dimensions are not its leading columns: SQLite then reads the rows in key order and sorts none of them (category
- * by month of the whole ledger at a million pledges: 11.5 → 5.6 ms). Grouped by year as well, one group may come as a
- * row per year (a receipt counts in its own month, under its pledge's year): the caller adds those rows up.
+ * The GROUP BY of `dims` over a plain grain as a leading part of its key, or null when the dimensions are not its
+ * leading columns: SQLite then reads the rows in key order and sorts none of them (category by month of the whole
+ * ledger at a million pledges: 11.5 → 5.6 ms). A key column that a filter fixes to one value may come between them, and
+ * so may `year`: grouped by year as well, one group may come as a row per year (a receipt counts in its own month,
+ * under its pledge's year), which the caller adds up.
  */
-export function groupByInKeyOrder(dims: GroupDimension[], table: string): SQL | null {
+export function groupByInKeyOrder(dims: GroupDimension[], table: string, filters: SummaryFilters = {}): SQL | null {
   const keys = GRAINS.find((g) => g.table === table && !g.cube)?.keys;
   const wanted = new Set(dims.map((d) => DIMENSION_KEY[d]));
   if (!keys || wanted.has(undefined)) return null;
+  const fixed = new Set(Object.entries(filters).flatMap(([name, value]) => (value === undefined ? [] : [FILTER_KEY[name as keyof SummaryFilters]])));
   const leading: KeyColumn[] = [];
   for (const key of keys) {
     if (leading.filter((k) => wanted.has(k)).length === wanted.size) break;
-    if (!wanted.has(key) && key !== 'year') return null;
+    if (!wanted.has(key) && key !== 'year' && !fixed.has(key)) return null;
     leading.push(key);
   }
   return sql.raw(leading.join(', '));
