@@ -15,7 +15,8 @@ export function prepared(sqlite: Database.Database, text: string): Database.Stat
   return stmt;
 }
 
-const dialect = new SQLiteSyncDialect();
+/** Turns drizzle's `sql` into SQL text and its parameters (for this module and db/reads.ts). */
+export const dialect = new SQLiteSyncDialect();
 
 /**
  * A query built with drizzle's `sql` (so that shared fragments such as the status definition stay in one place),

@@ -5,13 +5,12 @@
 import 'server-only';
 import type Database from 'better-sqlite3';
 import type { SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { sqliteOf, type Db, type Tx } from './client';
+import { dialect } from './prepared';
 
 /** The most statements kept per connection; past it, the one used longest ago is dropped. */
 export const MAX_KEPT_STATEMENTS = 300;
 
-const dialect = new SQLiteSyncDialect();
 const kept = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 function statementFor(reader: Db | Tx, query: SQL): { statement: Database.Statement; params: unknown[] } {
