@@ -133,6 +133,8 @@ export const pledges = sqliteTable(
     index('pledges_live_amount_idx').on(t.amountFen, t.id, t.pledgedOn, t.donorId, t.form, t.channel, t.receivedFen, t.overdueOn, t.voidedAt).where(sql`voided_at IS NULL`),
     index('pledges_live_received_idx').on(t.receivedFen, t.id, t.pledgedOn, t.donorId, t.form, t.channel, t.amountFen, t.overdueOn, t.voidedAt).where(sql`voided_at IS NULL`),
     index('pledges_overdue_idx').on(t.overdueOn, t.id, t.pledgedOn, t.donorId, t.form, t.channel, t.amountFen, t.receivedFen, t.voidedAt).where(sql`voided_at IS NULL AND received_fen < amount_fen`),
+    // a search's matches summed by id without reading their rows (one narrow entry each, appended as pledges are recorded)
+    index('pledges_sums_idx').on(t.id, t.voidedAt, t.amountFen, t.receivedFen),
     index('pledges_voided_idx').on(t.pledgedOn, t.id, t.donorId, t.form, t.channel, t.amountFen, t.receivedFen, t.overdueOn, t.voidedAt).where(sql`voided_at IS NOT NULL`),
     check('pledges_amount_check', sql`${t.amountFen} >= 0`),
     check('pledges_form_check', sql`${t.form} in ('cash','in_kind','purchase','training')`),

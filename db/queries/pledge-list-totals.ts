@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { SPLIT_TABLE } from '../rollups';
 import { countsByHeads, placeShape, planRollup, rollupConditions } from './rollup-plan';
 import type { SummaryFilters } from './summary';
-import { andAll, hasAllocationFilter, listConditions, textSearch, type TextSearch } from './pledge-conditions';
+import { andAll, hasAllocationFilter, listConditions, readsEveryText, SCAN_TEXT, textSearch, type TextSearch } from './pledge-conditions';
 import type { PledgeFilters, Reader } from './pledges';
 import { readAll, readGet } from '../reads';
 
@@ -69,9 +69,12 @@ function rollupTotals(reader: Reader, rf: RollupFilters, allocationFilter: boole
   return { total: grain.n + split.n, amountFen: grain.amount + split.amount, receivedFen: grain.received + split.received };
 }
 
-/** The live count and sums over the pledges that match `where` (the list's own conditions); `scan` reads the table in order. */
-export function liveTotals(reader: Reader, where: SQL, scan = false): PledgeListTotals {
-  const from = scan ? sql`pledges p NOT INDEXED` : sql`pledges p`;
+/**
+ * The live count and sums over the pledges that match `where` (the list's own conditions): `scan` reads the table in
+ * order, `sums` reads pledges_sums_idx by id (when `where` is on the id and voided_at alone), else SQLite picks.
+ */
+export function liveTotals(reader: Reader, where: SQL, via?: 'scan' | 'sums'): PledgeListTotals {
+  const from = via === 'scan' ? sql`pledges p NOT INDEXED` : via === 'sums' ? sql`pledges p INDEXED BY pledges_sums_idx` : sql`pledges p`;
   const row = readGet<{ total: number; amountFen: number | null; receivedFen: number | null }>(reader, sql`
     SELECT COUNT(*) AS total, SUM(p.amount_fen) AS amountFen, SUM(p.received_fen) AS receivedFen FROM ${from} WHERE ${where}`)!;
   return { total: row.total, amountFen: row.amountFen ?? 0, receivedFen: row.receivedFen ?? 0 };
@@ -83,22 +86,69 @@ const plus = (a: PledgeListTotals, b: PledgeListTotals, sign: 1 | -1): PledgeLis
   receivedFen: a.receivedFen + sign * b.receivedFen,
 });
 
+/** The unfulfilled statuses, as ranges of unfulfilled_totals (its overdue dates, '' for none, and whether anything came). */
+const UNFULFILLED_ROWS: Record<'overdue' | 'partly_received' | 'pledged', (today: string) => SQL> = {
+  overdue: (today) => sql`overdue_on <> '' AND overdue_on < ${today}`,
+  partly_received: (today) => sql`(overdue_on = '' OR overdue_on >= ${today}) AND partly = 1`,
+  pledged: (today) => sql`(overdue_on = '' OR overdue_on >= ${today}) AND partly = 0`,
+};
+
+const unfulfilledTotals = (reader: Reader, where: SQL): PledgeListTotals =>
+  readGet<PledgeListTotals>(reader, sql`
+    SELECT COALESCE(SUM(pledges), 0) AS total, COALESCE(SUM(amount_fen), 0) AS amountFen, COALESCE(SUM(received_fen), 0) AS receivedFen
+    FROM unfulfilled_totals WHERE ${where}`)!;
+
 /**
- * The list's totals. From the roll-ups when every filter is a roll-up key; with voided pledges included, the roll-ups'
+ * A status alone, from unfulfilled_totals (kept by triggers per overdue date): at a million pledges the 85,000 overdue
+ * ones were a 21 ms pass over their index; fulfilled ones are the live pledges less the unfulfilled. Null with any
+ * other filter.
+ */
+function statusOnlyTotals(reader: Reader, f: PledgeFilters, today: string): PledgeListTotals | null {
+  const others = Object.entries(f).some(([k, v]) => v !== undefined && k !== 'status');
+  if (others || !f.status) return null;
+  if (f.status === 'fulfilled') {
+    const live = rollupTotals(reader, { summary: {}, places: [] }, false);
+    return live && plus(live, unfulfilledTotals(reader, sql`1 = 1`), -1);
+  }
+  if (f.status !== 'overdue' && f.status !== 'partly_received' && f.status !== 'pledged') return null;
+  return unfulfilledTotals(reader, UNFULFILLED_ROWS[f.status](today));
+}
+
+/**
+ * A text search alone: its matches summed from pledges_sums_idx. Matched by the trigram index only (no donor's name
+ * contains it), in the index's own order, each looked up as it comes (12 ms less than listing them first, at 24,000).
+ */
+function searchOnlyTotals(reader: Reader, f: PledgeFilters, today: string, text: TextSearch): PledgeListTotals | null {
+  if (!f.q || readsEveryText(text) || Object.entries(f).some(([k, v]) => v !== undefined && k !== 'q' && k !== 'includeVoided')) return null;
+  if (!text.match || text.donorIds?.length !== 0) return liveTotals(reader, andAll(listConditions(f, today, 'any', undefined, text)), 'sums');
+  const live = f.includeVoided ? sql`` : sql` AND p.voided_at IS NULL`;
+  const row = readGet<{ total: number; amountFen: number | null; receivedFen: number | null }>(reader, sql`
+    SELECT COUNT(*) AS total, SUM(p.amount_fen) AS amountFen, SUM(p.received_fen) AS receivedFen
+    FROM pledge_text t CROSS JOIN pledges p INDEXED BY pledges_sums_idx ON p.id = t.rowid
+    WHERE pledge_text MATCH ${text.match}${live}`)!;
+  return { total: row.total, amountFen: row.amountFen ?? 0, receivedFen: row.receivedFen ?? 0 };
+}
+
+/**
+ * The list's totals. A status alone from unfulfilled_totals; a text search alone from pledges_sums_idx; from the roll-ups when every filter is a roll-up key; with voided pledges included, the roll-ups'
  * live pledges plus the voided ones (pledges_voided_idx); fulfilled ones, the roll-ups' live pledges less the
  * unfulfilled ones (pledges_overdue_idx); else live, through the indexes the filters allow (a status through
  * pledges_overdue_idx or, nothing received, pledges_live_received_idx).
  */
 export function pledgeListTotals(reader: Reader, filters: PledgeFilters, today: string, text?: TextSearch): PledgeListTotals {
   const f = normalFilters(filters);
-  const search = f.q ? (text ?? textSearch(reader, f.q)) : 'like';
+  const byStatus = statusOnlyTotals(reader, f, today);
+  if (byStatus) return byStatus;
+  const search = f.q ? (text ?? textSearch(reader, f.q)) : SCAN_TEXT;
+  const bySearch = searchOnlyTotals(reader, f, today, search);
+  if (bySearch) return bySearch;
   const fromRollups = (g: PledgeFilters) => {
     const rf = rollupFilters(reader, g);
     return rf && rollupTotals(reader, rf, hasAllocationFilter(g));
   };
   // a text search that the index cannot answer reads every pledge's text: in one pass over the table, not entry by entry
-  const scan = (g: PledgeFilters) => Boolean(g.q && search === 'like' && !g.donorId && !g.placeId && !g.atPlaceId);
-  const live = (g: PledgeFilters) => liveTotals(reader, andAll(listConditions(g, today, 'any', undefined, search)), scan(g));
+  const scan = (g: PledgeFilters) => Boolean(g.q && readsEveryText(search) && !g.donorId && !g.placeId && !g.atPlaceId);
+  const live = (g: PledgeFilters) => liveTotals(reader, andAll(listConditions(g, today, 'any', undefined, search)), scan(g) ? 'scan' : undefined);
   const rest = { ...f, status: undefined, includeVoided: undefined };
   if (f.includeVoided && !f.status) {
     const liveRows = fromRollups(rest);

@@ -6,7 +6,7 @@ import { compileOnce, prepared } from '../prepared';
 import type { CategoryCode, PlaceLevel, PledgeStatus } from '@/lib/codes';
 import { todayInChina } from '@/lib/time';
 import { pledgeStatusSql } from './status';
-import { andAll, containing, hasAllocationFilter, hasPlaceFilter, listConditions, textSearch, type Driver, type TextSearch } from './pledge-conditions';
+import { andAll, hasAllocationFilter, hasPlaceFilter, listConditions, readsEveryText, SCAN_TEXT, textSearch, type Driver, type TextSearch } from './pledge-conditions';
 import { monthCounts, normalFilters, pledgeListTotals } from './pledge-list-totals';
 import { readAll, readGet } from '../reads';
 
@@ -175,7 +175,7 @@ export function choosePlan(
   gatheredBy: (driver: Driver) => number,
 ): Plan {
   // a text search the index answers is a set of pledges, tested from memory; one it cannot reads each pledge's text
-  const like = Boolean(f.q) && text === 'like';
+  const like = Boolean(f.q) && readsEveryText(text);
   const voided = f.status === 'voided';
   const all = !f.status && Boolean(f.includeVoided);
   // a donor in donor order is a range of the walked index; so is a year in date order, though other filters may gather better
@@ -262,12 +262,6 @@ function donorNamesUnique(reader: Reader): boolean {
   return !readGet<{ dup: number }>(reader, sql`SELECT EXISTS (SELECT 1 FROM donors GROUP BY coalesce(name_zh, name) HAVING COUNT(*) > 1) AS dup`)!.dup;
 }
 
-/** Whether some donor's name contains the search (the list's LIKE, over the few thousand donors). */
-function donorNamesContain(reader: Reader, q: string): boolean {
-  const like = containing(q);
-  return Boolean(readGet<{ found: number }>(reader, sql`SELECT EXISTS (SELECT 1 FROM donors WHERE name LIKE ${like} ESCAPE '\\' OR name_zh LIKE ${like} ESCAPE '\\') AS found`)!.found);
-}
-
 /** The filter each gathering driver finds its pledges by, alone. */
 const GATHERED_BY: Partial<Record<Driver, (f: PledgeFilters) => PledgeFilters>> = {
   year: (f) => ({ year: f.year }),
@@ -294,7 +288,7 @@ function gatheredCount(reader: Reader, f: PledgeFilters, driver: Driver, total: 
 /** The ids of one page, in the asked order. */
 function pageIds(reader: Reader, f: PledgeFilters, sort: PledgeSort, slice: Slice, total: number, today: string, text: TextSearch): number[] {
   const ledger = readGet<{ n: number | null }>(reader, sql`SELECT max(id) AS n FROM pledges`)!.n ?? 0;
-  const plan = choosePlan(f, sort, slice, total, ledger, text, sort === 'donor' && Boolean(f.q) && donorNamesContain(reader, f.q!), (driver) =>
+  const plan = choosePlan(f, sort, slice, total, ledger, text, sort === 'donor' && Boolean(f.q) && text.donorIds?.length !== 0, (driver) =>
     gatheredCount(reader, f, driver, total, today),
   );
   const dir = slice.dir === 'asc' ? sql`ASC` : sql`DESC`;
@@ -321,7 +315,7 @@ function pageIds(reader: Reader, f: PledgeFilters, sort: PledgeSort, slice: Slic
     // without namesakes a walk in donor order needs no sorting within a donor's pledges (worth checking for a deep page)
     const byDonorId = walk && sort === 'donor' && slice.offset >= listTuning.deepFrom && donorNamesUnique(reader) ? sql`, d.id ${dir}` : sql``;
     const tie = sort === 'id' ? sql`` : sql`${byDonorId}, ${walk ? sql`p.id` : sql`+p.id`} ${dir}`;
-    const pledges = plan === 'any' && text === 'like' ? sql`pledges p NOT INDEXED` : sql`pledges p`;
+    const pledges = plan === 'any' && readsEveryText(text) ? sql`pledges p NOT INDEXED` : sql`pledges p`;
     const from = sort !== 'donor' ? pledges : walk ? sql`donors d CROSS JOIN pledges p ON p.donor_id = d.id` : sql`${pledges} CROSS JOIN donors d ON d.id = p.donor_id`;
     rows = readAll<{ id: number }>(reader, sql`SELECT p.id AS id FROM ${from} WHERE ${andAll(where)} ORDER BY ${key} ${dir}${tie} LIMIT ${slice.limit} OFFSET ${offset}`);
   }
@@ -346,7 +340,7 @@ export function listPledges(
 ): PledgePage {
   const today = todayInChina();
   const f = normalFilters(filters);
-  const text = f.q ? textSearch(reader, f.q) : 'like';
+  const text = f.q ? textSearch(reader, f.q) : SCAN_TEXT;
   const totals = pledgeListTotals(reader, f, today, text);
   const slice = sliceOf(totals.total, opts.page, opts.pageSize, opts.dir);
   const ids = slice ? pageIds(reader, f, opts.sort, slice, totals.total, today, text) : [];

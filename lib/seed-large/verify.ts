@@ -54,6 +54,14 @@ const CHECKS: { name: string; sql: string }[] = [
     sql: `SELECT (SELECT COUNT(*) FROM pledges p JOIN donors d ON d.id = p.donor_id WHERE p.created_at < d.created_at OR p.voided_at < p.created_at)
                + (SELECT COUNT(*) FROM receipts r JOIN pledges p ON p.id = r.pledge_id WHERE r.created_at < p.created_at OR r.voided_at < r.created_at)`,
   },
+  {
+    // migration 0006's backfill, compared both ways (a missing, an extra or a different row each count)
+    name: 'unfulfilled_totals holds the live unfulfilled pledges per overdue date',
+    sql: `WITH expected AS (SELECT coalesce(overdue_on, '') AS overdue_on, received_fen > 0 AS partly, count(*) AS pledges, sum(amount_fen) AS amount_fen,
+              sum(received_fen) AS received_fen FROM pledges WHERE voided_at IS NULL AND received_fen < amount_fen GROUP BY 1, 2)
+          SELECT (SELECT COUNT(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM unfulfilled_totals))
+               + (SELECT COUNT(*) FROM (SELECT * FROM unfulfilled_totals EXCEPT SELECT * FROM expected))`,
+  },
   { name: 'only training pledges are for zero', sql: `SELECT COUNT(*) FROM pledges WHERE amount_fen = 0 AND form != 'training'` },
   {
     name: 'towns sit in counties and villages in towns',
