@@ -54,9 +54,11 @@ export function recordPledge(db: Db, actor: Actor, raw: unknown): PledgeDetail {
   return db.transaction((tx) => recordParsedPledge(tx, actor, input), { behavior: 'immediate' });
 }
 
+// category_mask written with the row (what the allocations' trigger would make it), so that the trigger finds it right
 const INSERT_PLEDGE = `INSERT INTO pledges (donor_id, form, amount_fen, pledged_on, due_on, channel, project_name, note,
-    beneficiaries, jobs, people_trained, created_by, updated_by, created_at, updated_at)
-    VALUES (@donorId, @form, @amountFen, @pledgedOn, @dueOn, @channel, @projectName, @note, @beneficiaries, @jobs, @peopleTrained, @userId, @userId, @at, @at)`;
+    beneficiaries, jobs, people_trained, created_by, updated_by, created_at, updated_at, category_mask)
+    VALUES (@donorId, @form, @amountFen, @pledgedOn, @dueOn, @channel, @projectName, @note, @beneficiaries, @jobs, @peopleTrained, @userId, @userId, @at, @at,
+      (SELECT coalesce(sum(bit), 0) FROM categories WHERE code IN (SELECT value FROM json_each(@categories))))`;
 const INSERT_ALLOCATION = 'INSERT INTO allocations (pledge_id, place_id, category_code, amount_fen) VALUES (?, ?, ?, ?)';
 const INSERT_INSTALMENT = 'INSERT INTO instalments (pledge_id, due_on, amount_fen) VALUES (?, ?, ?)';
 const INSERT_CREATE_AUDIT = `INSERT INTO audit_log (at, user_id, action, entity_type, entity_id, before_json, after_json) VALUES (?, ?, 'create', 'pledge', ?, NULL, ?)`;
@@ -69,7 +71,8 @@ const INSERT_CREATE_AUDIT = `INSERT INTO audit_log (at, user_id, action, entity_
 function insertNewPledge(tx: Tx, actor: Actor, input: PledgeInput): number {
   const sqlite = sqliteOf(tx);
   const at = nowIso();
-  const id = Number(prepared(sqlite, INSERT_PLEDGE).run({ ...pledgeColumns(input), userId: actor.userId, at }).lastInsertRowid);
+  const categories = JSON.stringify(input.allocations.map((a) => a.category));
+  const id = Number(prepared(sqlite, INSERT_PLEDGE).run({ ...pledgeColumns(input), userId: actor.userId, at, categories }).lastInsertRowid);
   for (const a of input.allocations) prepared(sqlite, INSERT_ALLOCATION).run(id, a.placeId, a.category, a.amountFen);
   for (const i of input.instalments) prepared(sqlite, INSERT_INSTALMENT).run(id, i.dueOn, i.amountFen);
   const view = inputView(input);

@@ -6,7 +6,7 @@ import { compileOnce, prepared } from '../prepared';
 import type { CategoryCode, PlaceLevel, PledgeStatus } from '@/lib/codes';
 import { todayInChina } from '@/lib/time';
 import { pledgeStatusSql } from './status';
-import { andAll, hasAllocationFilter, hasPlaceFilter, listConditions, readsEveryText, SCAN_TEXT, textSearch, type Driver, type TextSearch } from './pledge-conditions';
+import { andAll, listConditions, readsEveryText, SCAN_TEXT, textSearch, type Driver, type TextSearch } from './pledge-conditions';
 import { monthCounts, normalFilters, pledgeListTotals } from './pledge-list-totals';
 import { readAll, readGet } from '../reads';
 
@@ -203,23 +203,22 @@ export function choosePlan(
   if (listTuning.driver) return listTuning.driver === 'walk' ? walk : gatherBy;
   // a search that matches donors' names finds their pledges side by side in donor order, not spread along the walk
   if (sort === 'donor' && gatherBy === 'text' && donorNamesMatch && total <= 50_000) return gatherBy;
-  // testing a pledge's allocations reads them (20); a place filter is a probe of the place's pledges, listed once, about
-  // as dear as reading the entry itself (a town's walk in date order: 317,000 entries in 43 ms; gathering its 3,308
-  // pledges, 21 ms)
-  const allocationTest = hasPlaceFilter(f) ? 0 : hasAllocationFilter(f) ? 20 : 0;
-  const walkEntry = (sort === 'id' ? 3 : 1) + allocationTest + (like ? 30 : 0);
+  // a place filter is a probe of the place's pledges, listed once, about as dear as reading the entry itself (a town's
+  // walk in date order: 317,000 entries in 43 ms; gathering its 3,308 pledges, 21 ms); a category alone is a bit of the
+  // entry's category mask
+  const walkEntry = (sort === 'id' ? 3 : 1) + (like ? 30 : 0);
   // a year holds about a quarter of a ledger of a few years
   const spread = ((slice.offset + slice.limit) * (yearRange ? ledger / 4 : ledger)) / Math.max(total, 1);
   // a place's pledges come from its own few donors, so in donor order they come in clumps far apart: at 1,000,000
   // pledges a town's 3,308 came from 296 of 20,000 donors, and the walk to its last 8 read 12,491 pledges, not 2,418
   const walked = sort === 'donor' && (f.placeId || f.atPlaceId) ? spread * 5 : spread;
   const walkCost = walked * walkEntry;
-  // a gathering filter's own matches are all read, each tested against the other filters (its allocations read when one
-  // of those is on them): a year's 214,000 pledges for one small category's 638 of them; so the cheapest one gathers
+  // a gathering filter's own matches are all read, each tested against the other filters: a year's 214,000 pledges for
+  // one small category's 638 of them; so the cheapest one gathers
   const gatherCost = (driver: Driver) => {
     if (driver === 'any') return ledger * 3;
     const byAllocations = driver === 'places' || driver === 'category';
-    return gatheredBy(driver) * ((byAllocations || driver === 'text' ? 30 : 2) + (byAllocations ? 0 : allocationTest));
+    return gatheredBy(driver) * (byAllocations || driver === 'text' ? 30 : 2);
   };
   const [best, cost] = (present.length ? present : [gatherBy]).map((d): [Driver, number] => [d, gatherCost(d)]).reduce((a, b) => (b[1] < a[1] ? b : a));
   return cost < walkCost ? best : walk;

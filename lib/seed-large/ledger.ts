@@ -142,8 +142,10 @@ export function writeLargeLedger(sqlite: Database.Database, options: LargeLedger
 
   const pledgeRows = new BulkInsert(sqlite, 'pledges', [
     'id', 'donor_id', 'form', 'amount_fen', 'received_fen', 'overdue_on', 'pledged_on', 'due_on', 'channel', 'project_name', 'note', 'beneficiaries', 'jobs',
-    'people_trained', 'voided_at', 'voided_by', 'void_reason', 'version', 'created_by', 'updated_by', 'created_at', 'updated_at',
+    'people_trained', 'voided_at', 'voided_by', 'void_reason', 'version', 'created_by', 'updated_by', 'created_at', 'updated_at', 'category_mask',
   ]);
+  // each pledge's category mask written with it, as the allocations' triggers (dropped for the load) would make it
+  const bitOf = new Map((sqlite.prepare('SELECT code, bit FROM categories').all() as { code: string; bit: number }[]).map((c) => [c.code, c.bit]));
   const allocationRows = new BulkInsert(sqlite, 'allocations', ['id', 'pledge_id', 'place_id', 'category_code', 'amount_fen']);
   const instalmentRows = new BulkInsert(sqlite, 'instalments', ['id', 'pledge_id', 'due_on', 'amount_fen']);
   const receiptRows = new BulkInsert(sqlite, 'receipts', [
@@ -262,7 +264,8 @@ export function writeLargeLedger(sqlite: Database.Database, options: LargeLedger
     }
     const overdueOn = overdueDay === null ? null : cal.isoOf(overdueDay);
 
-    pledgeRows.add(id, donorId, form, amountFen, receivedFen, overdueOn, pledgedOn, dueOn, channel, project, note, beneficiaries, jobs, peopleTrained, voidedAt, null, voidReason, voided ? 2 : 1, null, null, createdAt, voidedAt ?? createdAt);
+    const categoryMask = [...new Set(allocations.map((a) => a.category))].reduce((mask, c) => mask | bitOf.get(c)!, 0);
+    pledgeRows.add(id, donorId, form, amountFen, receivedFen, overdueOn, pledgedOn, dueOn, channel, project, note, beneficiaries, jobs, peopleTrained, voidedAt, null, voidReason, voided ? 2 : 1, null, null, createdAt, voidedAt ?? createdAt, categoryMask);
     for (const a of allocations) {
       a.id = allocationRows.rows + 1;
       allocationRows.add(a.id, id, a.placeId, a.category, a.amountFen);
@@ -553,6 +556,9 @@ const BULK_TABLES = ['pledges', 'allocations', 'instalments', 'receipts', 'recei
  */
 const TEXT_TRIGGER = 'pledge_text_insert';
 
+/** The triggers that keep pledges' category masks read a pledge's allocations by an index the load drops: the load writes the masks itself. */
+const MASK_TRIGGERS = ['category_mask_insert', 'category_mask_update', 'category_mask_delete'];
+
 /** The INSERT … SELECT that does for every row of the table what an `AFTER INSERT … BEGIN INSERT … VALUES (new.…); END` trigger does for one. */
 export function triggerAsBulkInsert(triggerSql: string): string {
   const match = /AFTER INSERT ON\s+[`"]?(\w+)[`"]?\s+BEGIN\s+(INSERT INTO [^;]*?)\s+VALUES\s*\(([^;]*)\)\s*;\s*END\s*$/is.exec(triggerSql);
@@ -572,12 +578,14 @@ export function dropBulkIndexes(sqlite: Database.Database): () => void {
     .all(...BULK_TABLES) as { name: string; sql: string }[];
   const trigger = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(TEXT_TRIGGER) as string;
   const indexAll = triggerAsBulkInsert(trigger);
+  const maskTriggers = MASK_TRIGGERS.map((name) => sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(name) as string);
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
-  sqlite.exec(`DROP TRIGGER "${TEXT_TRIGGER}"`);
+  for (const name of [TEXT_TRIGGER, ...MASK_TRIGGERS]) sqlite.exec(`DROP TRIGGER "${name}"`);
   return () =>
     sqlite.transaction(() => {
       indexes.forEach((index) => sqlite.exec(index.sql));
       sqlite.exec(indexAll);
       sqlite.exec(trigger);
+      maskTriggers.forEach((sql) => sqlite.exec(sql));
     })();
 }

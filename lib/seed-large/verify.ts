@@ -62,6 +62,11 @@ const CHECKS: { name: string; sql: string }[] = [
           SELECT (SELECT COUNT(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM unfulfilled_totals))
                + (SELECT COUNT(*) FROM (SELECT * FROM unfulfilled_totals EXCEPT SELECT * FROM expected))`,
   },
+  {
+    name: "category_mask holds the bits of the pledge's allocations' categories",
+    sql: `SELECT COUNT(*) FROM pledges p WHERE p.category_mask IS NOT (
+            SELECT coalesce(sum(DISTINCT c.bit), 0) FROM allocations a JOIN categories c ON c.code = a.category_code WHERE a.pledge_id = p.id)`,
+  },
   { name: 'only training pledges are for zero', sql: `SELECT COUNT(*) FROM pledges WHERE amount_fen = 0 AND form != 'training'` },
   {
     name: 'towns sit in counties and villages in towns',
