@@ -7,7 +7,7 @@ import { openDatabase } from '../client';
 import { makeActor, smallLedger } from '@/lib/testing/ledger';
 import { updateDonor } from '@/lib/donors';
 import { createPlace, createPlaceInTx, updatePlace } from '@/lib/places';
-import { allPlaces, donorsByIds, placesByIds } from './lookups';
+import { allPlaces, donorIdsNamed, donorsByIds, placesByIds } from './lookups';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -106,5 +106,35 @@ describe('names by id, kept in memory while the directory does not change', () =
     const after = allPlaces(db).map((p) => p.nameZh);
     expect(after).toContain('新村');
     expect(after).not.toContain('未存村');
+  });
+});
+
+describe('donors by name, from the names kept in memory', () => {
+  const likeIds = (sqlite: Database.Database, q: string) =>
+    sqlite
+      .prepare(`SELECT id FROM donors WHERE name LIKE ? ESCAPE '\\' OR name_zh LIKE ? ESCAPE '\\' ORDER BY id`)
+      .pluck()
+      .all(...[q, q].map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)) as number[];
+
+  it('finds exactly the donors LIKE finds: ASCII letters in either case, anything else as typed, wildcards literally', () => {
+    const { db, sqlite, actor, donors } = ledgerFile();
+    const names: [string | null, string | null][] = [['Ärzte Foundation', '医生基金会'], ['ACME 100% Co_op', null], [null, '贵州食堂公司'], ['a\\b', 'ä']];
+    donors.slice(0, names.length).forEach((d, i) => updateDonor(db, actor, d.id, { name: names[i]![0], nameZh: names[i]![1] ?? `捐赠方${i}` }));
+    const searches = ['foundation', 'FOUNDATION', 'ärzte', 'Ärzte', 'ÄRZTE', '100%', '%', '_', 'co_op', '\\', 'a\\b', '食堂', '基金', 'ä', 'Ä', 'zz', 'e f', 'n医'];
+    for (const q of searches) expect(donorIdsNamed(db, q), q).toEqual(likeIds(sqlite, q));
+    expect(searches.filter((q) => likeIds(sqlite, q).length > 0).length).toBeGreaterThan(8);
+  });
+
+  it('follows a renamed donor, and leaves a search inside a transaction to SQLite', () => {
+    const { db, sqlite, actor, donors } = ledgerFile();
+    expect(donorIdsNamed(db, '新名字')).toEqual([]);
+    updateDonor(db, actor, donors[1]!.id, { nameZh: '新名字有限公司' });
+    expect(donorIdsNamed(db, '新名字')).toEqual([donors[1]!.id]);
+    // renamed by another connection (a CLI): the counter it moves tells this one
+    const other = new Database(sqlite.name);
+    other.prepare('UPDATE donors SET name_zh = ? WHERE id = ?').run('别的名字', donors[1]!.id);
+    other.close();
+    expect(donorIdsNamed(db, '新名字')).toEqual([]);
+    sqlite.transaction(() => expect(donorIdsNamed(db, '别的')).toBeNull())();
   });
 });

@@ -4,6 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { pledgeStatusCondition } from './status';
 import type { PledgeFilters, PledgeSort, Reader } from './pledges';
 import { readAll, readGet } from '../reads';
+import { donorIdsNamed } from './lookups';
 
 /**
  * What finds the rows. `any`: whatever SQLite picks (the totals). `walk`: the index of the sort order, read in order,
@@ -20,8 +21,9 @@ export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `
  * How the text search finds project names and notes: through the trigram index pledge_text (`match`, an FTS5 query;
  * empty when no pledge can match), or by LIKE over every pledge (`match` null: control characters, one or two characters
  * that begin too many different trigrams, or a search so common that reading the table beats looking up each match).
- * And the donors whose names contain it (read once per request, not once per statement: a pass over every donor's two
- * names, 6 ms at 20,000 donors), or null when there are too many to list, to be read where they are needed.
+ * And the donors whose names contain it (found once per request, from the names kept in memory, not once per statement
+ * by a pass over every donor's two names: 6 ms at 20,000 donors), or null when there are too many to list, to be read
+ * where they are needed.
  */
 export type TextSearch = { match: string | null; donorIds: readonly number[] | null };
 
@@ -54,7 +56,7 @@ function afterPrefix(prefix: string): string | null {
  */
 export function textSearch(reader: Reader, q: string): TextSearch {
   const { maxDonorIds } = searchTuning;
-  const donors = readAll<{ id: number }>(reader, sql`${donorsContaining(containing(q))} LIMIT ${maxDonorIds + 1}`).map((r) => r.id);
+  const donors = donorIdsNamed(reader, q) ?? readAll<{ id: number }>(reader, sql`${donorsContaining(containing(q))} LIMIT ${maxDonorIds + 1}`).map((r) => r.id);
   const donorIds = donors.length > maxDonorIds ? null : donors;
   return { match: textMatch(reader, q), donorIds };
 }
