@@ -231,9 +231,12 @@ export function createRollupTablesSql(): string[] {
   return out;
 }
 
+/** The name of a grain's `i`th secondary index (its `indexes[i]`). */
+export const grainIndexName = (grain: Grain, i: number) => `${grain.table}_ix${i}`;
+
 /** The roll-ups' secondary indexes: a rebuild drops them and creates them again once the rows are in (one sort each). */
 function rollupIndexes(): { name: string; create: string }[] {
-  return GRAINS.flatMap((g) => g.indexes.map((ix, i) => ({ name: `${g.table}_ix${i}`, create: `CREATE INDEX ${g.table}_ix${i} ON ${g.table} (${ix.join(', ')})` })));
+  return GRAINS.flatMap((g) => g.indexes.map((ix, i) => ({ name: grainIndexName(g, i), create: `CREATE INDEX ${grainIndexName(g, i)} ON ${g.table} (${ix.join(', ')})` })));
 }
 
 /** Changes whenever a definition above changes, so that an older file's roll-ups are rebuilt on open. */

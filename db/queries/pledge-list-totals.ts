@@ -130,10 +130,11 @@ function searchOnlyTotals(reader: Reader, f: PledgeFilters, today: string, text:
 }
 
 /**
- * The list's totals. A status alone from unfulfilled_totals; a text search alone from pledges_sums_idx; from the roll-ups when every filter is a roll-up key; with voided pledges included, the roll-ups'
- * live pledges plus the voided ones (pledges_voided_idx); fulfilled ones, the roll-ups' live pledges less the
- * unfulfilled ones (pledges_overdue_idx); else live, through the indexes the filters allow (a status through
- * pledges_overdue_idx or, nothing received, pledges_live_received_idx).
+ * The list's totals. A status alone from unfulfilled_totals; a text search alone from pledges_sums_idx; from the
+ * roll-ups when every filter is a roll-up key; with voided pledges included, the roll-ups' live pledges plus the voided
+ * ones (pledges_voided_idx); fulfilled ones, the roll-ups' live pledges less the unfulfilled ones (pledges_overdue_idx);
+ * else live, through the indexes the filters allow (a status through pledges_overdue_idx or, nothing received,
+ * pledges_live_received_idx).
  */
 export function pledgeListTotals(reader: Reader, filters: PledgeFilters, today: string, text?: TextSearch): PledgeListTotals {
   const f = normalFilters(filters);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '@/lib/testing/ledger';
-import { groupByInKeyOrder } from './rollup-plan';
+import { grainRead, groupByInKeyOrder } from './rollup-plan';
 
 const text = (query: ReturnType<typeof sql>) => new SQLiteSyncDialect().sqlToQuery(query).sql;
 
@@ -32,5 +32,27 @@ describe('grouping in a grain’s key order', () => {
     expect(plan(text(groupByInKeyOrder(['category', 'month'], 'rollup_month_type')!))).not.toMatch(/TEMP B-TREE/);
     // the order the dimensions were asked in would be sorted
     expect(plan('category, month')).toMatch(/TEMP B-TREE FOR GROUP BY/);
+  });
+});
+
+describe('a town’s or a donor’s rows of one year', () => {
+  const plan = (table: string, filters: Parameters<typeof grainRead>[1]) => {
+    const db = freshDb();
+    const read = grainRead(table, filters);
+    return db
+      .all<{ detail: string }>(sql`EXPLAIN QUERY PLAN SELECT SUM(pledged_fen) FROM ${read.from} WHERE ${read.where}`)
+      .map((r) => r.detail)
+      .join('; ');
+  };
+
+  it('are sought by town or donor and year together in the grain’s index, not every year of it read', () => {
+    expect(plan('rollup_town_month', { townId: 7, year: 2025 })).toMatch(/USING INDEX rollup_town_month_ix0 \(town_id=\? AND year=\?\)/);
+    expect(plan('rollup_donor', { donorId: 3, year: 2025, category: 'industry' })).toMatch(/USING INDEX rollup_donor_ix0 \(donor_id=\? AND year=\?\)/);
+  });
+
+  it('leave the table to the planner without a town, a donor or a year', () => {
+    expect(text(grainRead('rollup_town_month', { year: 2025 }).from)).toBe('rollup_town_month');
+    expect(text(grainRead('rollup_town_month', { townId: 7 }).from)).toBe('rollup_town_month');
+    expect(text(grainRead('rollup_year', { year: 2025, category: 'industry' }).from)).toBe('rollup_year');
   });
 });

@@ -3,7 +3,7 @@
 // the year they arrived) goes to the live GROUP BY instead.
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
-import { ALL_CATEGORY, ALL_YEAR, GRAINS, type KeyColumn } from '../rollups';
+import { ALL_CATEGORY, ALL_YEAR, grainIndexName, GRAINS, type KeyColumn } from '../rollups';
 import type { Reader } from './pledges';
 import type { GroupDimension, SummaryFilters } from './summary';
 import { readGet } from '../reads';
@@ -130,15 +130,33 @@ export function groupByInKeyOrder(dims: GroupDimension[], table: string, filters
   return sql.raw(leading.join(', '));
 }
 
+/**
+ * Where a plain grain's rows for the filters are read from, and on what conditions. A town's or a donor's year is
+ * sought in the grain's (town_id or donor_id, year) index, named in the statement: left to the planner, which has no
+ * statistics on the roll-ups, the year would be read by the key instead (every town's rows of the year), so
+ * rollupConditions hides it, and the index then read every year of the town (month × donor type of one town and year:
+ * 2.2 → 0.6 ms at a million pledges). Otherwise the table as it is.
+ */
+export function grainRead(table: string, f: SummaryFilters): { from: SQL; where: SQL } {
+  const grain = GRAINS.find((g) => g.table === table && !g.cube);
+  const lead = f.townId ? 'town_id' : f.donorId ? 'donor_id' : null;
+  const i = grain && lead && f.year ? grain.indexes.findIndex((ix) => ix[0] === lead && ix[1] === 'year') : -1;
+  if (!grain || i < 0) return { from: sql.raw(table), where: rollupConditions(f) };
+  return { from: sql.raw(`${table} INDEXED BY ${grainIndexName(grain, i)}`), where: rollupConditions(f, true) };
+}
+
 /** The dimensions' raw key columns in their order, as stored (0 for an absent place, which sorts first as NULL does). */
 export const rawKeyColumns = (dims: GroupDimension[]): SQL => sql.raw(dims.map((d) => DIMENSION_KEY[d]!).join(', '));
 
-/** The filters as conditions on a roll-up's (or rollup_split's) key columns. */
-export function rollupConditions(f: SummaryFilters): SQL {
+/**
+ * The filters as conditions on a roll-up's (or rollup_split's) key columns. `yearSeek`: the statement names the
+ * (town_id or donor_id, year) index it reads, so the year may be left in sight.
+ */
+export function rollupConditions(f: SummaryFilters, yearSeek = false): SQL {
   const where: SQL[] = [sql`1 = 1`];
   // with a town or a donor, its index (town_id or donor_id, year) must drive rather than the year's rows of the key
   const narrower = Boolean(f.townId || f.donorId);
-  if (f.year) where.push(narrower ? sql`+year = ${f.year}` : sql`year = ${f.year}`);
+  if (f.year) where.push(narrower && !yearSeek ? sql`+year = ${f.year}` : sql`year = ${f.year}`);
   if (f.townId) where.push(sql`town_id = ${f.townId}`);
   // one of eight categories narrows little: likewise (the unary + keeps the planner, which has no statistics on the
   // roll-ups, from reading every row of the category, or of the year, instead)

@@ -3,7 +3,7 @@ import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
 import type { CategoryCode, PledgeStatus } from '@/lib/codes';
 import { pledgeStatusCondition } from './status';
-import { countsByHeads, groupByInKeyOrder, placeAsKeys, planCube, planRollup, rawKeyColumns, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
+import { countsByHeads, grainRead, groupByInKeyOrder, placeAsKeys, planCube, planRollup, rawKeyColumns, ROLLUP_DIMENSION, rollupConditions, type RollupPlan } from './rollup-plan';
 import { SPLIT_CATEGORY_INDEX, SPLIT_TABLE, SPLIT_TOWN_INDEX } from '../rollups';
 import type { Reader } from './pledges';
 import { readAll, readGet } from '../reads';
@@ -158,9 +158,10 @@ function summarizeRollup(reader: Reader, plan: RollupPlan, dims: GroupDimension[
   const groupBy = sql.join(dims.map((_, i) => sql.raw(`k${i}`)), sql`, `);
   const heads = countsByHeads(dims, filters);
   // in the grain's key order when the dimensions lead it (a group's rows of several years are added up by mergeRows)
+  const grain = grainRead(plan.table, filters);
   const pledged = readAll<Row>(reader, sql`
     SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, ${groupCountSql(heads)} AS cnt
-    FROM ${sql.raw(plan.table)} WHERE ${where} GROUP BY ${groupByInKeyOrder(dims, plan.table, filters) ?? groupBy} HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`);
+    FROM ${grain.from} WHERE ${grain.where} GROUP BY ${groupByInKeyOrder(dims, plan.table, filters) ?? groupBy} HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`);
   const split = heads ? [] : readAll<Row>(reader, sql`
     SELECT ${select}, COUNT(DISTINCT pledge_id) AS cnt FROM ${splitFrom(filters, dims)} WHERE ${where} GROUP BY ${groupBy}`);
   const count = readGet<{ n: number }>(reader, sql`SELECT ${pledgeCountSql(filters)} AS n FROM ${sql.raw(plan.table)} WHERE ${where}`)!;
@@ -204,13 +205,13 @@ export function summarizeRawPage(reader: Reader, dims: GroupDimension[], asked: 
       ORDER BY ${order === 'amount' ? sql`pledged_fen DESC, ${rawKeys}` : rawKeys} LIMIT ${page.limit} OFFSET ${page.offset}`);
     countRows = () => readGet<{ n: number }>(reader, sql`SELECT COUNT(*) AS n FROM ${sql.raw(cube.table)} WHERE ${live}`)!.n;
   } else if (plan) {
-    const table = sql.raw(plan.table);
+    const grain = grainRead(plan.table, filters);
     const nonEmpty = sql`HAVING SUM(allocations) <> 0 OR SUM(received_fen) <> 0`;
     pledged = readAll<Row>(reader, sql`
       SELECT ${select}, SUM(pledged_fen) AS fen, SUM(received_fen) AS rec, ${groupCountSql(heads)} AS cnt
-      FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty}
+      FROM ${grain.from} WHERE ${grain.where} GROUP BY ${keys} ${nonEmpty}
       ORDER BY ${order === 'amount' ? sql`fen DESC, ${keys}` : keys} LIMIT ${page.limit} OFFSET ${page.offset}`);
-    countRows = () => readGet<{ n: number }>(reader, sql`SELECT COUNT(*) AS n FROM (SELECT ${select} FROM ${table} WHERE ${where} GROUP BY ${keys} ${nonEmpty})`)!.n;
+    countRows = () => readGet<{ n: number }>(reader, sql`SELECT COUNT(*) AS n FROM (SELECT ${select} FROM ${grain.from} WHERE ${grain.where} GROUP BY ${keys} ${nonEmpty})`)!.n;
   } else {
     return null;
   }
