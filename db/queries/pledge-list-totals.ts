@@ -69,12 +69,14 @@ function rollupTotals(reader: Reader, rf: RollupFilters, allocationFilter: boole
   return { total: grain.n + split.n, amountFen: grain.amount + split.amount, receivedFen: grain.received + split.received };
 }
 
+/** Where the totals of a text search alone are summed from: pledges_sums_idx, by id (no other column of `p` read). */
+const SUMS = sql`pledges p INDEXED BY pledges_sums_idx`;
+
 /**
- * The live count and sums over the pledges that match `where` (the list's own conditions): `scan` reads the table in
- * order, `sums` reads pledges_sums_idx by id (when `where` is on the id and voided_at alone), else SQLite picks.
+ * The live count and sums over the pledges that match `where` (the list's own conditions), read from `from` (`pledges
+ * p` as SQLite picks; NOT INDEXED to read the table in order; SUMS; or joined to what finds them).
  */
-export function liveTotals(reader: Reader, where: SQL, via?: 'scan' | 'sums'): PledgeListTotals {
-  const from = via === 'scan' ? sql`pledges p NOT INDEXED` : via === 'sums' ? sql`pledges p INDEXED BY pledges_sums_idx` : sql`pledges p`;
+export function liveTotals(reader: Reader, where: SQL, from: SQL = sql`pledges p`): PledgeListTotals {
   const row = readGet<{ total: number; amountFen: number | null; receivedFen: number | null }>(reader, sql`
     SELECT COUNT(*) AS total, SUM(p.amount_fen) AS amountFen, SUM(p.received_fen) AS receivedFen FROM ${from} WHERE ${where}`)!;
   return { total: row.total, amountFen: row.amountFen ?? 0, receivedFen: row.receivedFen ?? 0 };
@@ -120,13 +122,9 @@ function statusOnlyTotals(reader: Reader, f: PledgeFilters, today: string): Pled
  */
 function searchOnlyTotals(reader: Reader, f: PledgeFilters, today: string, text: TextSearch): PledgeListTotals | null {
   if (!f.q || readsEveryText(text) || Object.entries(f).some(([k, v]) => v !== undefined && k !== 'q' && k !== 'includeVoided')) return null;
-  if (!text.match || text.donorIds?.length !== 0) return liveTotals(reader, andAll(listConditions(f, today, 'any', undefined, text)), 'sums');
+  if (!text.match || text.donorIds?.length !== 0) return liveTotals(reader, andAll(listConditions(f, today, 'any', undefined, text)), SUMS);
   const live = f.includeVoided ? sql`` : sql` AND p.voided_at IS NULL`;
-  const row = readGet<{ total: number; amountFen: number | null; receivedFen: number | null }>(reader, sql`
-    SELECT COUNT(*) AS total, SUM(p.amount_fen) AS amountFen, SUM(p.received_fen) AS receivedFen
-    FROM pledge_text t CROSS JOIN pledges p INDEXED BY pledges_sums_idx ON p.id = t.rowid
-    WHERE pledge_text MATCH ${text.match}${live}`)!;
-  return { total: row.total, amountFen: row.amountFen ?? 0, receivedFen: row.receivedFen ?? 0 };
+  return liveTotals(reader, sql`pledge_text MATCH ${text.match}${live}`, sql`pledge_text t CROSS JOIN ${SUMS} ON p.id = t.rowid`);
 }
 
 /**
@@ -149,7 +147,7 @@ export function pledgeListTotals(reader: Reader, filters: PledgeFilters, today: 
   };
   // a text search that the index cannot answer reads every pledge's text: in one pass over the table, not entry by entry
   const scan = (g: PledgeFilters) => Boolean(g.q && readsEveryText(search) && !g.donorId && !g.placeId && !g.atPlaceId);
-  const live = (g: PledgeFilters) => liveTotals(reader, andAll(listConditions(g, today, 'any', undefined, search)), scan(g) ? 'scan' : undefined);
+  const live = (g: PledgeFilters) => liveTotals(reader, andAll(listConditions(g, today, 'any', undefined, search)), scan(g) ? sql`pledges p NOT INDEXED` : undefined);
   const rest = { ...f, status: undefined, includeVoided: undefined };
   if (f.includeVoided && !f.status) {
     const liveRows = fromRollups(rest);
