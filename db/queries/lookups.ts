@@ -107,7 +107,8 @@ export function placesUnder(reader: Reader, parentId: number): PlaceRow[] {
   return reader.select(PLACE_ROW).from(places).where(eq(places.parentId, parentId)).orderBy(asc(places.id)).all();
 }
 
-const lowerAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+/** ASCII letters lower-cased, anything else as it is: LIKE's own case rule, and that of the text search index. */
+export const lowerAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const DONOR_TEXTS = 'SELECT id, name, name_zh FROM donors ORDER BY id';
 
 /**

@@ -4,7 +4,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { pledgeStatusCondition } from './status';
 import type { PledgeFilters, PledgeSort, Reader } from './pledges';
 import { readAll, readGet } from '../reads';
-import { donorIdsNamed } from './lookups';
+import { donorIdsNamed, lowerAscii } from './lookups';
 
 /**
  * What finds the rows. `any`: whatever SQLite picks (the totals). `walk`: the index of the sort order, read in order,
@@ -64,7 +64,7 @@ export function textSearch(reader: Reader, q: string): TextSearch {
 /** The FTS5 query for `q`, or null when reading every pledge's text is the better way (or the only one). */
 function textMatch(reader: Reader, q: string): string | null {
   if (/[\u0000-\u001f]/.test(q)) return null;
-  const lowered = q.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const lowered = lowerAscii(q);
   const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
   let match: string;
   if ([...lowered].length >= 3) match = quote(lowered);

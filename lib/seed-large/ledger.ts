@@ -576,9 +576,10 @@ export function dropBulkIndexes(sqlite: Database.Database): () => void {
   const indexes = sqlite
     .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')}) ORDER BY name`)
     .all(...BULK_TABLES) as { name: string; sql: string }[];
-  const trigger = sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(TEXT_TRIGGER) as string;
+  const triggerSql = (name: string) => sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(name) as string;
+  const trigger = triggerSql(TEXT_TRIGGER);
   const indexAll = triggerAsBulkInsert(trigger);
-  const maskTriggers = MASK_TRIGGERS.map((name) => sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'trigger' AND name = ?").pluck().get(name) as string);
+  const maskTriggers = MASK_TRIGGERS.map(triggerSql);
   for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
   for (const name of [TEXT_TRIGGER, ...MASK_TRIGGERS]) sqlite.exec(`DROP TRIGGER "${name}"`);
   return () =>
